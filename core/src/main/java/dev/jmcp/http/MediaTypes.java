@@ -1,0 +1,38 @@
+package dev.jmcp.http;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Content-Type and Accept checks. Parameters (charset, q) are ignored; wildcards count. */
+final class MediaTypes {
+    private MediaTypes() {
+    }
+
+    static boolean isJson(String contentType) {
+        return contentType != null && base(contentType).equals("application/json");
+    }
+
+    static boolean acceptsJsonAndEvents(List<String> accept) {
+        return accepts(accept, "application/json") && accepts(accept, "text/event-stream");
+    }
+
+    static boolean acceptsEvents(List<String> accept) {
+        return accepts(accept, "text/event-stream");
+    }
+
+    private static boolean accepts(List<String> headers, String type) {
+        String family = type.substring(0, type.indexOf('/'));
+        for (String header : headers) {
+            for (String range : header.split(",")) {
+                String r = base(range);
+                if (r.equals(type) || r.equals("*/*") || r.equals(family + "/*")) return true;
+            }
+        }
+        return false;
+    }
+
+    private static String base(String value) {
+        int semicolon = value.indexOf(';');
+        return (semicolon < 0 ? value : value.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    }
+}

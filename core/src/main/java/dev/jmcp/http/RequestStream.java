@@ -1,0 +1,141 @@
+package dev.jmcp.http;
+
+import dev.jmcp.McpException;
+import dev.jmcp.internal.CallContext;
+import dev.jmcp.internal.Dispatcher;
+import dev.jmcp.internal.InputRequired;
+import dev.jmcp.json.Json;
+import dev.jmcp.json.JsonObject;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One JSON-RPC request answered over SSE. Each pump runs a round of the handler, writing its notifications as they
+ * happen. When the handler asks the client something (elicitation, sampling, roots), the round ends by sending
+ * that request; the answer arrives on another POST ({@link #answer}), and the next round runs the handler again
+ * with the answer in hand (see {@code McpCall}).
+ */
+final class RequestStream extends SseStream {
+    private final Json requestId;
+    private final String method;
+    private final JsonObject params;
+    private final Dispatcher dispatcher;
+    private final CallContext.Client client;
+    private final Session session; // null on the stateless lane: no questions can be asked there
+    private final Map<String, Json> answers = new LinkedHashMap<>();
+    private InputRequired question;
+    private JsonObject clientError;
+    private int sentBefore;
+    private boolean waiting;
+    private boolean finished;
+    private volatile boolean cancelled;
+    private volatile CallContext running;
+
+    RequestStream(String id, Json requestId, String method, JsonObject params, Dispatcher dispatcher,
+                  CallContext.Client client, Session session) {
+        super(id, session != null);
+        this.requestId = requestId;
+        this.method = method;
+        this.params = params;
+        this.dispatcher = dispatcher;
+        this.client = client;
+        this.session = session;
+    }
+
+    /**
+     * Continues a request whose first round already ran outside a stream: its buffered notifications go out first,
+     * then its question.
+     */
+    void continueFrom(List<JsonObject> notifications, InputRequired question) {
+        for (JsonObject n : notifications) enqueue(n);
+        this.sentBefore = notifications.size();
+        this.question = question;
+    }
+
+    Json requestId() {
+        return requestId;
+    }
+
+    /** The client's answer to this request's question: the result object, or the JSON-RPC error it sent. */
+    void answer(String key, JsonObject result, JsonObject error) {
+        synchronized (this) {
+            if (result != null) answers.put(key, result);
+            clientError = error;
+            waiting = false;
+        }
+        wakeUp();
+    }
+
+    /** {@code notifications/cancelled}: the handler sees it in {@code isCancelled()}, and no response is sent. */
+    void cancelByClient() {
+        cancelled = true;
+        CallContext current = running;
+        if (current != null) current.cancel();
+        if (session != null) session.forgetQuestions(this);
+        wakeUp();
+    }
+
+    @Override
+    boolean work(EventSink sink) {
+        synchronized (this) {
+            if (finished) return true;
+            if (cancelled) return finish();
+            if (waiting) return false;
+        }
+        if (clientError != null) {
+            String message = clientError.optString("message");
+            send(sink, Rpc.error(requestId, McpException.INTERNAL_ERROR,
+                    "The client answered " + method + "'s request with an error: " + (message == null ? "(no message)" : message), null));
+            return finish();
+        }
+        if (question == null) {
+            var context = new CallContext(client, (m, p) -> send(sink, Rpc.notification(m, p)), Map.copyOf(answers), sentBefore);
+            running = context;
+            try {
+                JsonObject result = dispatcher.call(method, params, context);
+                if (!cancelled) send(sink, Rpc.result(requestId, result));
+                return finish();
+            } catch (McpException e) {
+                if (!cancelled) send(sink, Rpc.error(requestId, e.code(), e.getMessage(), e.data()));
+                return finish();
+            } catch (InputRequired asked) {
+                sentBefore = context.sent();
+                question = asked;
+            } finally {
+                running = null;
+            }
+        }
+        if (session == null) {
+            send(sink, Rpc.error(requestId, McpException.INTERNAL_ERROR, stateless(question), null));
+            return finish();
+        }
+        Json outgoingId = session.ask(this, question.key());
+        send(sink, Rpc.request(outgoingId, question.method(), question.params()));
+        synchronized (this) {
+            question = null;
+            waiting = true;
+            return false;
+        }
+    }
+
+    static String stateless(InputRequired question) {
+        return "This request needs " + question.method() + " from the client, which this endpoint cannot send: it is "
+                + "stateless and the client speaks a protocol version without multi-round-trip requests. "
+                + "Use a stateful endpoint or MCP 2026-07-28.";
+    }
+
+    private synchronized boolean finish() {
+        finished = true;
+        if (session != null) session.finished(this);
+        return true;
+    }
+
+    @Override
+    public void cancel() {
+        // A dropped connection is not a cancellation in a session (the client may resume with Last-Event-ID);
+        // without one, nobody can ever read the answer, so stop.
+        if (session == null) cancelByClient();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.jmcp.json;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A JSON value: one of six immutable kinds. The codec is ours because jackson-core does not compile under TeaVM;
+ * {@link JsonParser} reads RFC 8259 strictly and {@link JsonWriter} writes compact JSON.
+ *
+ * <pre>{@code
+ * Json request = Json.parse("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
+ * String method = request.asObject().string("method");               // "ping"
+ * Json reply = Json.object("jsonrpc", "2.0", "id", 1, "result", Json.object());
+ * String text = Json.write(reply);                                    // {"jsonrpc":"2.0","id":1,"result":{}}
+ * }</pre>
+ *
+ * <p>Convenience lives in static helpers here, not on every node (as Jetty's {@code Request} does).
+ */
+public sealed interface Json permits JsonObject, JsonArray, JsonString, JsonNumber, JsonBoolean, JsonNull {
+
+    /** Parses one JSON text with the default {@link JsonParser.Limits}. */
+    static Json parse(String text) {
+        return JsonParser.parse(text, JsonParser.Limits.DEFAULT);
+    }
+
+    /** Parses UTF-8 bytes; invalid UTF-8 is a {@link JsonParseException} with the byte offset. */
+    static Json parse(byte[] utf8) {
+        return JsonParser.parse(utf8, JsonParser.Limits.DEFAULT);
+    }
+
+    static String write(Json value) {
+        return JsonWriter.write(value);
+    }
+
+    static byte[] writeUtf8(Json value) {
+        return JsonWriter.writeUtf8(value);
+    }
+
+    /** Builds an object from alternating keys and values; values go through {@link #of(Object)}; null values are left out. */
+    static JsonObject object(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("Json.object needs key/value pairs, got " + keysAndValues.length + " arguments");
+        }
+        var members = new LinkedHashMap<String, Json>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (!(keysAndValues[i] instanceof String key)) {
+                throw new IllegalArgumentException("Json.object key at position " + i + " is not a String: " + keysAndValues[i]);
+            }
+            Object value = keysAndValues[i + 1];
+            if (value != null) {
+                members.put(key, of(value));
+            }
+        }
+        return JsonObject.wrap(members);
+    }
+
+    static JsonArray array(Object... values) {
+        return array(Arrays.asList(values));
+    }
+
+    static JsonArray array(List<?> values) {
+        var items = new ArrayList<Json>(values.size());
+        for (Object value : values) {
+            items.add(of(value));
+        }
+        return JsonArray.wrap(items);
+    }
+
+    /**
+     * Converts a plain Java value: Json as is, String, Boolean, Integer/Long/Short/Byte, Double/Float, BigDecimal,
+     * BigInteger, Map with String keys, List, and null as {@link JsonNull}. Anything else is an error naming its class.
+     */
+    static Json of(Object value) {
+        return switch (value) {
+            case null -> JsonNull.NULL;
+            case Json json -> json;
+            case String s -> new JsonString(s);
+            case Boolean b -> JsonBoolean.of(b);
+            case Integer i -> JsonNumber.of(i);
+            case Long l -> JsonNumber.of(l);
+            case Short s -> JsonNumber.of(s);
+            case Byte b -> JsonNumber.of(b);
+            case Double d -> JsonNumber.of(d);
+            case Float f -> JsonNumber.of(f.doubleValue());
+            case BigDecimal d -> JsonNumber.of(d);
+            case java.math.BigInteger i -> JsonNumber.of(new BigDecimal(i));
+            case Map<?, ?> map -> {
+                var members = new LinkedHashMap<String, Json>();
+                map.forEach((k, v) -> {
+                    if (!(k instanceof String key)) {
+                        throw new IllegalArgumentException("Json.of map key is not a String: " + k);
+                    }
+                    members.put(key, of(v));
+                });
+                yield JsonObject.wrap(members);
+            }
+            case List<?> list -> array(list);
+            default -> throw new IllegalArgumentException("Json.of cannot convert " + value.getClass().getName());
+        };
+    }
+
+    static JsonString string(String value) {
+        return new JsonString(value);
+    }
+
+    default JsonObject asObject() {
+        if (this instanceof JsonObject o) return o;
+        throw new JsonTypeException("object", this);
+    }
+
+    default JsonArray asArray() {
+        if (this instanceof JsonArray a) return a;
+        throw new JsonTypeException("array", this);
+    }
+
+    default String asString() {
+        if (this instanceof JsonString s) return s.value();
+        throw new JsonTypeException("string", this);
+    }
+
+    default JsonNumber asNumber() {
+        if (this instanceof JsonNumber n) return n;
+        throw new JsonTypeException("number", this);
+    }
+
+    default boolean asBoolean() {
+        if (this instanceof JsonBoolean b) return b.value();
+        throw new JsonTypeException("boolean", this);
+    }
+
+    /** The JSON type name used in error messages: object, array, string, number, boolean or null. */
+    default String typeName() {
+        return switch (this) {
+            case JsonObject o -> "object";
+            case JsonArray a -> "array";
+            case JsonString s -> "string";
+            case JsonNumber n -> "number";
+            case JsonBoolean b -> "boolean";
+            case JsonNull n -> "null";
+        };
+    }
+}

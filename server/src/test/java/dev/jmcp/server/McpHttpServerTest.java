@@ -1,0 +1,226 @@
+package dev.jmcp.server;
+
+import dev.jmcp.McpServer;
+import dev.jmcp.ToolResult;
+import dev.jmcp.http.EndpointOptions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class McpHttpServerTest {
+    private static final CountDownLatch SLOW_STARTED = new CountDownLatch(1);
+
+    private static McpServer server() {
+        return McpServer.create("test", "1.0.0", mcp -> mcp
+                .tool("slow", tool -> tool.description("Sleeps").handle(call -> {
+                    SLOW_STARTED.countDown();
+                    Thread.sleep(500);
+                    return ToolResult.text("done");
+                }))
+                .tool("thread", tool -> tool.description("Says whether it runs on a virtual thread")
+                        .handle(call -> ToolResult.text("virtual=" + Thread.currentThread().isVirtual()))));
+    }
+
+    // Own threads: the common pool may have a single worker on a small machine, and these tasks block.
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private McpHttpServer http;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private McpHttpServer start(McpHttpServer.Builder builder) {
+        http = builder.port(0).build().start();
+        return http;
+    }
+
+    @AfterEach
+    void stop() {
+        if (http != null) http.stop();
+        client.close();
+        threads.shutdownNow();
+    }
+
+    private RawHttp.Response initialize(int port) throws IOException {
+        return RawHttp.exchange(port, RawHttp.post("/mcp", "127.0.0.1:" + port, RawHttp.INITIALIZE));
+    }
+
+    @Test
+    void port_zero_binds_a_free_port_and_url_points_at_the_endpoint() {
+        start(McpHttpServer.builder(server()));
+
+        assertThat(http.port()).isPositive();
+        assertThat(http.url()).isEqualTo("http://127.0.0.1:" + http.port() + "/mcp");
+    }
+
+    @Test
+    void a_wildcard_host_is_shown_as_loopback_in_the_url() {
+        start(McpHttpServer.builder(server()).host("0.0.0.0"));
+
+        assertThat(http.url()).isEqualTo("http://127.0.0.1:" + http.port() + "/mcp");
+    }
+
+    @Test
+    void health_answers_ok() throws Exception {
+        start(McpHttpServer.builder(server()));
+
+        var response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        assertThat(response.body()).isEqualTo("{\"status\":\"ok\"}");
+    }
+
+    @Test
+    void other_paths_get_404() throws Exception {
+        start(McpHttpServer.builder(server()));
+
+        var response = RawHttp.exchange(http.port(), RawHttp.get("/nothing-here", "127.0.0.1"));
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.header("Server")).as("no version banner").isNull();
+    }
+
+    @Test
+    void a_raw_initialize_post_gets_200_and_a_session_id() throws Exception {
+        start(McpHttpServer.builder(server()));
+
+        var response = initialize(http.port());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.header("Mcp-Session-Id")).isNotBlank();
+        assertThat(response.body()).contains("\"serverInfo\"").contains("\"name\":\"test\"");
+    }
+
+    @Test
+    void a_body_over_the_limit_gets_413_and_the_server_keeps_serving() throws Exception {
+        start(McpHttpServer.builder(server()).endpointOptions(EndpointOptions.builder().maxBodyBytes(1024).build()));
+        String big = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"pad\":\"" + "x".repeat(4000) + "\"}";
+
+        var response = RawHttp.exchange(http.port(), RawHttp.post("/mcp", "127.0.0.1", big));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(413);
+        assertThat(initialize(http.port()).status()).as("still serving afterwards").isEqualTo(200);
+    }
+
+    @Test
+    void tool_handlers_run_on_virtual_threads() throws Exception {
+        start(McpHttpServer.builder(server()).endpointOptions(EndpointOptions.builder().mode(EndpointOptions.Mode.STATELESS).build()));
+
+        var response = RawHttp.exchange(http.port(), RawHttp.post("/mcp", "127.0.0.1", """
+                {"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"thread","arguments":{}}}"""));
+
+        assertThat(response.body()).contains("virtual=true");
+    }
+
+    @Test
+    void stop_lets_an_in_flight_call_finish_refuses_new_connections_and_returns_within_the_drain_timeout() throws Exception {
+        start(McpHttpServer.builder(server())
+                .endpointOptions(EndpointOptions.builder().mode(EndpointOptions.Mode.STATELESS).build())
+                .drainTimeout(Duration.ofSeconds(5)));
+        int port = http.port();
+        var inFlight = CompletableFuture.supplyAsync(() -> {
+            try {
+                return RawHttp.exchange(port, RawHttp.post("/mcp", "127.0.0.1", """
+                        {"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"slow","arguments":{}}}"""));
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        }, threads);
+        assertThat(SLOW_STARTED.await(5, TimeUnit.SECONDS)).as("the slow tool started").isTrue();
+
+        long start = System.nanoTime();
+        var stopping = CompletableFuture.runAsync(http::stop, threads);
+        Thread.sleep(100);
+        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close())
+                .as("the listening socket closed when the drain began").isInstanceOf(ConnectException.class);
+        stopping.get(10, TimeUnit.SECONDS);
+        long stopMillis = (System.nanoTime() - start) / 1_000_000;
+
+        var response = inFlight.get(5, TimeUnit.SECONDS);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("done");
+        assertThat(stopMillis).as("stop waits for the call, not for the whole drain timeout").isLessThan(3_000);
+    }
+
+    @Test
+    void stop_is_idempotent_and_a_server_cannot_start_twice() {
+        start(McpHttpServer.builder(server()));
+
+        assertThatThrownBy(http::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("already started");
+        http.stop();
+        http.stop();
+        assertThatThrownBy(http::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("already stopped");
+    }
+
+    @Test
+    void join_returns_once_stopped() throws Exception {
+        start(McpHttpServer.builder(server()));
+        var joined = CompletableFuture.runAsync(() -> {
+            try {
+                http.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, threads);
+
+        http.stop();
+
+        joined.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void a_taken_port_fails_start_with_a_message_naming_it() {
+        start(McpHttpServer.builder(server()));
+        var second = McpHttpServer.builder(server()).port(http.port()).build();
+
+        assertThatThrownBy(second::start)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("127.0.0.1:" + http.port())
+                .hasMessageContaining("another process");
+    }
+
+    @Test
+    void port_from_environment_accepts_numbers_in_range_and_defaults_when_unset() {
+        assertThat(McpHttpServer.portFrom(null, 8080)).isEqualTo(8080);
+        assertThat(McpHttpServer.portFrom(" ", 8080)).isEqualTo(8080);
+        assertThat(McpHttpServer.portFrom("9090", 8080)).isEqualTo(9090);
+        assertThat(McpHttpServer.portFrom(" 3000 ", 8080)).isEqualTo(3000);
+    }
+
+    @Test
+    void port_from_environment_names_PORT_and_the_bad_value() {
+        assertThatThrownBy(() -> McpHttpServer.portFrom("http", 8080))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("PORT must be a number from 0 to 65535, got \"http\"");
+        assertThatThrownBy(() -> McpHttpServer.portFrom("70000", 8080))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("PORT must be a number from 0 to 65535, got \"70000\"");
+        assertThatThrownBy(() -> McpHttpServer.portFrom("-1", 8080)).hasMessageContaining("PORT");
+    }
+
+    @Test
+    void the_builder_names_the_bad_argument() {
+        var builder = McpHttpServer.builder(server());
+
+        assertThatThrownBy(() -> builder.port(65536)).hasMessage("port must be from 0 to 65535, got 65536");
+        assertThatThrownBy(() -> builder.host(" ")).hasMessageContaining("host is blank");
+        assertThatThrownBy(() -> builder.drainTimeout(Duration.ofSeconds(-1))).hasMessageContaining("drainTimeout");
+        assertThatThrownBy(() -> builder.keepAliveInterval(Duration.ZERO)).hasMessageContaining("keepAliveInterval");
+        assertThatThrownBy(() -> builder.streamIdleTimeout(Duration.ZERO)).hasMessageContaining("streamIdleTimeout");
+    }
+}
