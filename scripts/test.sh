@@ -22,9 +22,10 @@ trap cleanup EXIT
 # start_server VAR FOLDER [dev flags...]: runs ./jmcp dev on a free port; sets VAR to its URL.
 start_server() {
     local var=$1 folder=$2; shift 2
-    local log; log="$JMCP_ROOT/target/test-logs/$(basename "$folder")-$RANDOM.log"
-    mkdir -p "$(dirname "$log")"
-    JMCP_DATA_DIR="$JMCP_ROOT/target/test-data" "$JMCP_ROOT/jmcp" dev --port 0 "$@" "$folder" >"$log" 2>&1 &
+    local name; name=$(basename "$folder")
+    local log="$JMCP_ROOT/target/test-logs/$name.log" data="$JMCP_ROOT/target/test-data/$name"
+    rm -rf "$data" && mkdir -p "$data" "$(dirname "$log")"
+    JMCP_DATA_DIR="$data" "$JMCP_ROOT/jmcp" dev --port 0 "$@" "$folder" >"$log" 2>&1 &
     servers+=($!)
     local url="" i
     for i in $(seq 1 300); do

@@ -45,9 +45,11 @@ sealed interface Message {
             JsonObject p = params == null ? JsonObject.builder().build() : (JsonObject) params;
             return id == null ? new Notification(m.value(), p) : new Request(id, m.value(), p);
         }
-        if (id == null) throw new IllegalArgumentException("a message needs \"method\" (request or notification) or \"id\" with \"result\" or \"error\" (response)");
         Json result = o.get("result");
         Json error = o.get("error");
+        if (id == null || (result == null && error == null)) {
+            throw new IllegalArgumentException("a message needs \"method\" (request or notification) or \"id\" with \"result\" or \"error\" (response)");
+        }
         if ((result == null) == (error == null)) throw new IllegalArgumentException("a response needs exactly one of \"result\" and \"error\"");
         if (result != null && !(result instanceof JsonObject)) throw new IllegalArgumentException("\"result\" must be an object");
         if (error != null && !(error instanceof JsonObject)) throw new IllegalArgumentException("\"error\" must be an object");

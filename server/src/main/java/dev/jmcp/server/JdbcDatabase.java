@@ -10,6 +10,7 @@ import dev.jmcp.json.JsonString;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +24,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +50,11 @@ import java.util.regex.Pattern;
  * next statement. An SQLite {@code :memory:} database exists once per connection, so for such a URL the pool holds
  * exactly one connection and keeps it open.
  *
+ * <p><b>Drivers.</b> A driver registered with {@link DriverManager} and visible to this class is used first.
+ * Otherwise the driver is looked up as a service of the thread's context class loader when the database was
+ * created: {@code DriverManager} refuses drivers its caller's class loader cannot see, and under {@code jmcp dev}
+ * the driver sits in the application's class loader, below this one.
+ *
  * <p><b>Values.</b> Parameters bind from {@code String}, {@code Integer}, {@code Long}, {@code Double},
  * {@code Boolean}, {@code null} and the JSON scalars. Each row maps lower-case column labels to JSON: whole numbers,
  * reals and decimals become numbers, booleans booleans, SQL NULL {@link JsonNull#NULL}, and anything else (dates,
@@ -69,6 +77,8 @@ public final class JdbcDatabase implements SqlDatabase, AutoCloseable {
     private final int maxConnections;
     private final List<String> secrets;
     private final Semaphore permits;
+    private final ClassLoader loader;
+    private volatile Driver driver;
     private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
 
@@ -99,6 +109,7 @@ public final class JdbcDatabase implements SqlDatabase, AutoCloseable {
         this.maxConnections = isSqliteMemory(url) ? 1 : maxConnections;
         this.secrets = secretsOf(url, password);
         this.permits = new Semaphore(this.maxConnections, true);
+        this.loader = Thread.currentThread().getContextClassLoader();
     }
 
     /** The URL with any password in it replaced by {@code ****}. */
@@ -263,23 +274,48 @@ public final class JdbcDatabase implements SqlDatabase, AutoCloseable {
     }
 
     private Connection open() {
-        try {
-            DriverManager.getDriver(url);
-        } catch (SQLException e) {
-            throw new Failure("No JDBC driver on the class path accepts " + url() + "; add one as a runtime dependency "
-                    + "(org.xerial:sqlite-jdbc for jdbc:sqlite:, org.postgresql:postgresql for jdbc:postgresql:)",
-                    e.getSQLState(), null);
+        Driver d = driver;
+        if (d == null) {
+            d = findDriver(url, loader);
+            if (d == null) {
+                throw new Failure("No JDBC driver on the class path accepts " + url() + "; add one as a runtime dependency "
+                        + "(org.xerial:sqlite-jdbc for jdbc:sqlite:, org.postgresql:postgresql for jdbc:postgresql:)", null, null);
+            }
+            driver = d;
         }
         var properties = new Properties();
         if (user != null) properties.setProperty("user", user);
         if (password != null) properties.setProperty("password", password);
         try {
-            return DriverManager.getConnection(url, properties);
+            Connection connection = d.connect(url, properties);
+            if (connection == null) throw new SQLException(d.getClass().getName() + " does not accept this URL");
+            return connection;
         } catch (SQLException e) {
             throw new Failure("Cannot connect to " + url() + (user != null ? " as " + user : "") + ": "
                     + redact(String.valueOf(e.getMessage()), secrets) + state(e),
                     e.getSQLState(), chainable(e));
         }
+    }
+
+    /** The driver for a URL: from {@link DriverManager}, else a service of the given class loader; null when none. */
+    static Driver findDriver(String url, ClassLoader loader) {
+        try {
+            return DriverManager.getDriver(url);
+        } catch (SQLException e) {
+            // none registered, or registered from a class loader this class cannot see: look below
+        }
+        if (loader == null) return null;
+        var drivers = ServiceLoader.load(Driver.class, loader).iterator();
+        for (int i = 0; i < 1000; i++) { // bounded: a broken provider may fail on every step
+            try {
+                if (!drivers.hasNext()) return null;
+                Driver candidate = drivers.next();
+                if (candidate.acceptsURL(url)) return candidate;
+            } catch (ServiceConfigurationError | SQLException e) {
+                // a provider that cannot load or answer: try the next one
+            }
+        }
+        return null;
     }
 
     private static boolean isValid(Connection connection) {

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -133,12 +131,8 @@ public final class JvmPlatform implements Platform, AutoCloseable {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
+    /** Also sees a driver that only the context class loader holds (an application's, under {@code jmcp dev}). */
     private static boolean hasSqliteDriver() {
-        try {
-            DriverManager.getDriver("jdbc:sqlite:");
-            return true;
-        } catch (SQLException e) {
-            return false;
-        }
+        return JdbcDatabase.findDriver("jdbc:sqlite:", Thread.currentThread().getContextClassLoader()) != null;
     }
 }
