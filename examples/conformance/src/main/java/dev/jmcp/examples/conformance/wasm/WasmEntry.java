@@ -19,9 +19,10 @@ import java.util.Map;
 
 /**
  * TeaVM entry point for the portability gate: the {@code wasm} profile of this module compiles this class, and with it
- * all of {@code core} that the conformance server reaches, to WebAssembly GC in strict mode on every build, so a
- * regression (reflection, threads, java.util.concurrent, I/O, a class-library API TeaVM lacks) fails the build
- * with TeaVM's error. It is also the seed of the Cloudflare Workers adapter: one stateless endpoint, strings in and out.
+ * all of {@code core} that the conformance server reaches, to WebAssembly GC in strict mode on every build, so code
+ * using a class-library API TeaVM lacks fails the build with TeaVM's error (threads, reflection and I/O mostly still
+ * compile there; core's PortabilityTest rejects those). It is also the seed of the Cloudflare Workers adapter: one
+ * stateless endpoint, strings in and out.
  */
 public final class WasmEntry {
 
