@@ -39,7 +39,13 @@ start_server() {
     echo "started $folder at $url (log: $log)"
 }
 
-step "maven build and tests" jmcp_mvn install
+maven_tests() { # the Maven build, then the surefire totals it would not print under -q
+    jmcp_mvn install || return 1
+    cat "$JMCP_ROOT"/*/target/surefire-reports/*.txt "$JMCP_ROOT"/examples/*/target/surefire-reports/*.txt 2>/dev/null |
+        awk -F'[:,] *' '/^Tests run:/ { t += $2; f += $4; e += $6; s += $8 }
+            END { printf "maven: %d tests run, %d failures, %d errors, %d skipped\n", t, f, e, s }'
+}
+step "maven build and tests" maven_tests
 
 if start_server CONFORMANCE_URL examples/conformance; then
     step "conformance 0.1.16 --suite all" scripts/conformance.sh 0.1.16 "$CONFORMANCE_URL" --suite all

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * An MCP server: what it offers (tools, resources, templates, prompts) and nothing about how it is reached. Define
@@ -87,58 +88,40 @@ public final class McpServer {
     }
 
     public void addTool(Tool tool) {
-        synchronized (this) {
-            catalog = catalog.withTool(tool);
-        }
-        fire(new Change.ToolsChanged());
+        update(catalog -> catalog.withTool(tool), new Change.ToolsChanged());
     }
 
     /** Removes the tool; false when there was none by that name. */
     public boolean removeTool(String name) {
-        boolean removed;
-        synchronized (this) {
-            var next = catalog.withoutTool(name);
-            removed = next != catalog;
-            catalog = next;
-        }
-        if (removed) fire(new Change.ToolsChanged());
-        return removed;
+        return update(catalog -> catalog.withoutTool(name), new Change.ToolsChanged());
     }
 
     public void addPrompt(Prompt prompt) {
-        synchronized (this) {
-            catalog = catalog.withPrompt(prompt);
-        }
-        fire(new Change.PromptsChanged());
+        update(catalog -> catalog.withPrompt(prompt), new Change.PromptsChanged());
     }
 
     public boolean removePrompt(String name) {
-        boolean removed;
-        synchronized (this) {
-            var next = catalog.withoutPrompt(name);
-            removed = next != catalog;
-            catalog = next;
-        }
-        if (removed) fire(new Change.PromptsChanged());
-        return removed;
+        return update(catalog -> catalog.withoutPrompt(name), new Change.PromptsChanged());
     }
 
     public void addResource(Resource resource) {
-        synchronized (this) {
-            catalog = catalog.withResource(resource);
-        }
-        fire(new Change.ResourcesChanged());
+        update(catalog -> catalog.withResource(resource), new Change.ResourcesChanged());
     }
 
     public boolean removeResource(String uri) {
-        boolean removed;
+        return update(catalog -> catalog.withoutResource(uri), new Change.ResourcesChanged());
+    }
+
+    /** Replaces the catalog with an edited one and tells listeners, unless the edit changed nothing. */
+    private boolean update(UnaryOperator<Catalog> edit, Change change) {
+        boolean changed;
         synchronized (this) {
-            var next = catalog.withoutResource(uri);
-            removed = next != catalog;
+            Catalog next = edit.apply(catalog);
+            changed = next != catalog;
             catalog = next;
         }
-        if (removed) fire(new Change.ResourcesChanged());
-        return removed;
+        if (changed) fire(change);
+        return changed;
     }
 
     /** Tells subscribed clients that the resource's contents changed. */
