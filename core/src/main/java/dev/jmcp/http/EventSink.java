@@ -6,5 +6,9 @@ package dev.jmcp.http;
  */
 public interface EventSink {
 
+    /**
+     * Writes and flushes one event. When the client is gone, throw an unchecked exception: the stream stops writing
+     * to this sink (and, without a session to resume in, the adapter then cancels it).
+     */
     void send(String event);
 }

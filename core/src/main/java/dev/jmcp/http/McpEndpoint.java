@@ -16,6 +16,7 @@ import dev.jmcp.json.JsonString;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * MCP's Streamable HTTP transport as a function: {@link #handle} takes one {@link HttpRequest} and returns the
@@ -171,7 +172,8 @@ public final class McpEndpoint {
                     // accepted for compatibility; with no session there is nothing to keep them in
                     yield json(200, Rpc.result(r.id(), JsonObject.builder().build()), Headers.EMPTY);
                 }
-                default -> serve(null, r, new CallContext.Client(VERSIONS.get(0), JsonObject.builder().build(), progressToken(r.params()), null));
+                default -> serve(null, r, new CallContext.Client(VERSIONS.get(0), JsonObject.builder().build(), progressToken(r.params()), null),
+                        Lane.STATELESS_2025, Map.of());
             };
         };
     }
@@ -237,7 +239,7 @@ public final class McpEndpoint {
                 default -> {
                     var client = new CallContext.Client(session.protocolVersion(), session.clientCapabilities(),
                             progressToken(r.params()), session.logLevel());
-                    return serve(session, r, client);
+                    return serve(session, r, client, Lane.SESSION, Map.of());
                 }
             }
         } catch (McpException e) {
@@ -253,35 +255,39 @@ public final class McpEndpoint {
      * now: a plain result goes back as JSON, and only a handler that logged or asked the client something turns the
      * answer into an event stream.
      */
-    private HttpResponse serve(Session session, Message.Request r, CallContext.Client client) {
+    HttpResponse serve(Session session, Message.Request r, CallContext.Client client, Lane lane, Map<String, Json> answers) {
         if (!Dispatcher.serves(r.method())) {
             return json(200, Rpc.error(r.id(), McpException.METHOD_NOT_FOUND, "Method not found: " + r.method(), null), Headers.EMPTY);
         }
-        boolean live = client.progressToken() != null || (session != null && client.logLevel() != null);
-        if (live) return events(open(session, r, client));
+        boolean live = client.progressToken() != null || client.logLevel() != null;
+        if (live) return events(open(session, r, client, lane, answers));
         var buffered = new ArrayList<JsonObject>();
-        var context = new CallContext(client, (m, p) -> buffered.add(Rpc.notification(m, p)), java.util.Map.of(), 0);
+        var context = new CallContext(client, (m, p) -> buffered.add(Rpc.notification(m, p)), answers, 0);
         JsonObject reply;
         try {
-            reply = Rpc.result(r.id(), dispatcher.call(r.method(), r.params(), context));
+            reply = lane.result(r.id(), r.method(), dispatcher.call(r.method(), r.params(), context));
         } catch (McpException e) {
-            reply = Rpc.error(r.id(), e.code(), e.getMessage(), e.data());
+            reply = lane.error(r.id(), e);
         } catch (InputRequired question) {
-            if (session == null) {
-                return json(200, Rpc.error(r.id(), McpException.INTERNAL_ERROR, RequestStream.stateless(question), null), Headers.EMPTY);
+            reply = lane.question(r.id(), r.method(), question, answers);
+            if (reply == null) {
+                RequestStream stream = open(session, r, client, lane, answers);
+                stream.continueFrom(buffered, question);
+                return events(stream);
             }
-            RequestStream stream = open(session, r, client);
-            stream.continueFrom(buffered, question);
-            return events(stream);
         }
-        if (buffered.isEmpty()) return json(200, reply, Headers.EMPTY);
-        var stream = new FixedStream(buffered, reply);
-        return events(stream);
+        if (buffered.isEmpty()) return json(statusOf(reply), reply, Headers.EMPTY);
+        return events(new FixedStream(buffered, reply));
     }
 
-    private RequestStream open(Session session, Message.Request r, CallContext.Client client) {
+    /** 200, except for the errors whose HTTP status the protocol fixes. */
+    private static int statusOf(JsonObject reply) {
+        return 200;
+    }
+
+    private RequestStream open(Session session, Message.Request r, CallContext.Client client, Lane lane, Map<String, Json> answers) {
         String id = session != null ? session.nextStreamId() : "r" + nextStatelessStream();
-        var stream = new RequestStream(id, r.id(), r.method(), r.params(), dispatcher, client, session);
+        var stream = new RequestStream(id, r.id(), r.method(), r.params(), dispatcher, client, session, lane, answers);
         if (session != null) session.track(stream);
         return stream;
     }
@@ -379,7 +385,9 @@ public final class McpEndpoint {
     }
 
     private static HttpResponse events(EventStream stream) {
-        return new HttpResponse.Events(200, Headers.of("Content-Type", "text/event-stream", "Cache-Control", "no-cache"), stream);
+        return new HttpResponse.Events(200, Headers.of("Content-Type", "text/event-stream", "Cache-Control", "no-cache",
+                // proxies such as nginx would otherwise hold events back until a buffer fills
+                "X-Accel-Buffering", "no"), stream);
     }
 
     private static HttpResponse accepted() {

@@ -23,7 +23,8 @@ final class RequestStream extends SseStream {
     private final JsonObject params;
     private final Dispatcher dispatcher;
     private final CallContext.Client client;
-    private final Session session; // null on the stateless lane: no questions can be asked there
+    private final Session session; // null without a session: the lane then answers questions itself
+    private final Lane lane;
     private final Map<String, Json> answers = new LinkedHashMap<>();
     private InputRequired question;
     private JsonObject clientError;
@@ -34,7 +35,7 @@ final class RequestStream extends SseStream {
     private volatile CallContext running;
 
     RequestStream(String id, Json requestId, String method, JsonObject params, Dispatcher dispatcher,
-                  CallContext.Client client, Session session) {
+                  CallContext.Client client, Session session, Lane lane, Map<String, Json> answers) {
         super(id, session != null);
         this.requestId = requestId;
         this.method = method;
@@ -42,6 +43,8 @@ final class RequestStream extends SseStream {
         this.dispatcher = dispatcher;
         this.client = client;
         this.session = session;
+        this.lane = lane;
+        this.answers.putAll(answers);
     }
 
     /**
@@ -49,6 +52,7 @@ final class RequestStream extends SseStream {
      * then its question.
      */
     void continueFrom(List<JsonObject> notifications, InputRequired question) {
+        // only reached on a lane that asks through the session, so the answers so far are none
         for (JsonObject n : notifications) enqueue(n);
         this.sentBefore = notifications.size();
         this.question = question;
@@ -86,8 +90,8 @@ final class RequestStream extends SseStream {
         }
         if (clientError != null) {
             String message = clientError.optString("message");
-            send(sink, Rpc.error(requestId, McpException.INTERNAL_ERROR,
-                    "The client answered " + method + "'s request with an error: " + (message == null ? "(no message)" : message), null));
+            send(sink, lane.error(requestId, new McpException(McpException.INTERNAL_ERROR,
+                    "The client answered " + method + "'s request with an error: " + (message == null ? "(no message)" : message))));
             return finish();
         }
         if (question == null) {
@@ -95,10 +99,10 @@ final class RequestStream extends SseStream {
             running = context;
             try {
                 JsonObject result = dispatcher.call(method, params, context);
-                if (!cancelled) send(sink, Rpc.result(requestId, result));
+                if (!cancelled) send(sink, lane.result(requestId, method, result));
                 return finish();
             } catch (McpException e) {
-                if (!cancelled) send(sink, Rpc.error(requestId, e.code(), e.getMessage(), e.data()));
+                if (!cancelled) send(sink, lane.error(requestId, e));
                 return finish();
             } catch (InputRequired asked) {
                 sentBefore = context.sent();
@@ -107,8 +111,9 @@ final class RequestStream extends SseStream {
                 running = null;
             }
         }
-        if (session == null) {
-            send(sink, Rpc.error(requestId, McpException.INTERNAL_ERROR, stateless(question), null));
+        JsonObject answered = lane.question(requestId, method, question, answers);
+        if (answered != null) {
+            send(sink, answered);
             return finish();
         }
         Json outgoingId = session.ask(this, question.key());
@@ -118,12 +123,6 @@ final class RequestStream extends SseStream {
             waiting = true;
             return false;
         }
-    }
-
-    static String stateless(InputRequired question) {
-        return "This request needs " + question.method() + " from the client, which this endpoint cannot send: it is "
-                + "stateless and the client speaks a protocol version without multi-round-trip requests. "
-                + "Use a stateful endpoint or MCP 2026-07-28.";
     }
 
     private synchronized boolean finish() {

@@ -68,12 +68,21 @@ abstract class SseStream implements EventStream {
 
     /** Sends a message on the pumping thread, directly. A dead connection keeps the frame in history only. */
     final void send(EventSink sink, JsonObject message) {
-        String frame = frame(message);
-        if (sink == deadSink) return;
-        try {
-            sink.send(frame);
-        } catch (RuntimeException e) {
-            deadSink = sink;
+        write(sink, List.of(frame(message)));
+    }
+
+    /**
+     * Writes frames until the sink fails; after that the stream still runs (a session client may resume from the
+     * history) but writes nothing more to that sink.
+     */
+    private void write(EventSink sink, List<String> frames) {
+        for (String frame : frames) {
+            if (sink == deadSink) return;
+            try {
+                sink.send(frame);
+            } catch (RuntimeException e) {
+                deadSink = sink;
+            }
         }
     }
 
@@ -111,14 +120,14 @@ abstract class SseStream implements EventStream {
             ready.addAll(queue);
             queue.clear();
         }
-        for (String frame : ready) sink.send(frame);
+        write(sink, ready);
         boolean done = work(sink);
         synchronized (this) {
             ready.clear();
             ready.addAll(queue);
             queue.clear();
         }
-        for (String frame : ready) sink.send(frame);
+        write(sink, ready);
         return done;
     }
 

@@ -14,11 +14,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * in {@link McpHttpServer}). Core has no threads, so the waiting lives here: pump, and when the stream has nothing to
  * send, sleep until core calls the wake callback.
  *
- * <p>Three things end a wait early. A wake from core pumps again. {@link #close()} (the client went away, or the
- * server is stopping) cancels the stream. A keep-alive interval with no wake writes an SSE comment, because proxies
- * cut connections that stay silent; a failed keep-alive write is how a vanished client is noticed at the latest.
- * A stream that sees no wake for {@code idleTimeout} is cancelled, so an abandoned elicitation cannot pin a thread and
- * a connection forever.
+ * <p>A wait ends when core wakes the stream (pump again) or when {@link #close()} is called because the client went
+ * away or the server is stopping (cancel). While it waits, an SSE comment goes out every keep-alive interval, because
+ * proxies cut connections that stay silent; a failed keep-alive write is how a vanished client is noticed at the
+ * latest. A stream that sees no wake for {@code idleTimeout} is cancelled, so an abandoned elicitation cannot pin a
+ * thread and a connection forever.
  *
  * <p>What can go wrong: core's wake may arrive while {@code pump} runs. The {@code woken} flag remembers it, so the
  * next wait returns at once instead of missing the signal.

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Serves an {@link McpEndpoint} from Jetty 12's core handler API. It only translates: Jetty request to
@@ -134,18 +135,18 @@ public final class JettyMcpHandler extends Handler.Abstract {
 
     /**
      * Runs on this request's thread until the stream ends. Headers go out at once (clients wait for them before they
-     * treat a GET stream as open); each event is flushed as it comes, and proxies are told not to buffer.
+     * treat a GET stream as open); each event is flushed as it comes.
      */
     private void stream(HttpResponse.Events events, Request request, Response response, Callback callback) {
         response.setStatus(events.status());
-        HttpFields.Mutable headers = copyHeaders(events.headers(), response);
-        headers.put(HttpHeader.CONTENT_TYPE, "text/event-stream");
-        headers.put(HttpHeader.CACHE_CONTROL, "no-cache");
-        headers.put("X-Accel-Buffering", "no");
+        copyHeaders(events.headers(), response); // core sets the content type and the no-buffering hints
         var pump = new EventPump(keepAliveInterval, streamIdleTimeout);
         streams.add(pump);
-        // Jetty reports a broken connection here; without it a silent client is only noticed at the next keep-alive.
-        request.addFailureListener(failure -> pump.close());
+        // Jetty reports some broken connections here (HTTP/1.1 only notices on a write). Idle timeouts arrive here too
+        // without failing the request; they are ignored, or the 1 s shutdown idle timeout would cut the drain short.
+        request.addFailureListener(failure -> {
+            if (!(failure instanceof TimeoutException)) pump.close();
+        });
         try {
             writeNow(response, new byte[0]);
             pump.drive(events.events(), bytes -> writeNow(response, bytes));

@@ -223,6 +223,21 @@ class JettyMcpHandlerTest {
     }
 
     @Test
+    void a_connection_idle_timeout_does_not_end_a_waiting_stream() throws Exception {
+        serve(EndpointOptions.defaults(), Duration.ofMillis(600), LONG);
+        network.setIdleTimeout(150);   // Jetty reports the timeout to failure listeners, but the request lives on
+        String session = initialize("{}");
+        var get = HttpRequest.newBuilder(URI.create(base()))
+                .header("Accept", "text/event-stream").header("Mcp-Session-Id", session).GET().build();
+
+        var stream = client.send(get, HttpResponse.BodyHandlers.ofLines());
+        try (Stream<String> body = stream.body()) {
+            assertThat(body.filter(line -> line.equals(": keepalive")).findFirst())
+                    .as("still open at the first keep-alive, after several idle timeouts").isPresent();
+        }
+    }
+
+    @Test
     void a_stream_that_waits_too_long_is_ended() throws Exception {
         serve(EndpointOptions.defaults(), Duration.ofMillis(50), Duration.ofMillis(300));
         String session = initialize("{}");

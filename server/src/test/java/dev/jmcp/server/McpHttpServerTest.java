@@ -7,12 +7,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -24,12 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class McpHttpServerTest {
-    private static final CountDownLatch SLOW_STARTED = new CountDownLatch(1);
+    private final CountDownLatch slowStarted = new CountDownLatch(1);
 
-    private static McpServer server() {
+    private McpServer server() {
         return McpServer.create("test", "1.0.0", mcp -> mcp
                 .tool("slow", tool -> tool.description("Sleeps").handle(call -> {
-                    SLOW_STARTED.countDown();
+                    slowStarted.countDown();
                     Thread.sleep(500);
                     return ToolResult.text("done");
                 }))
@@ -133,15 +135,7 @@ class McpHttpServerTest {
                 .endpointOptions(EndpointOptions.builder().mode(EndpointOptions.Mode.STATELESS).build())
                 .drainTimeout(Duration.ofSeconds(5)));
         int port = http.port();
-        var inFlight = CompletableFuture.supplyAsync(() -> {
-            try {
-                return RawHttp.exchange(port, RawHttp.post("/mcp", "127.0.0.1", """
-                        {"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"slow","arguments":{}}}"""));
-            } catch (IOException e) {
-                throw new RuntimeException(e);
-            }
-        }, threads);
-        assertThat(SLOW_STARTED.await(5, TimeUnit.SECONDS)).as("the slow tool started").isTrue();
+        var inFlight = callSlowTool(port);
 
         long start = System.nanoTime();
         var stopping = CompletableFuture.runAsync(http::stop, threads);
@@ -155,6 +149,63 @@ class McpHttpServerTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("done");
         assertThat(stopMillis).as("stop waits for the call, not for the whole drain timeout").isLessThan(3_000);
+    }
+
+    /** Starts a 500 ms tool call on its own connection and returns once the tool runs. */
+    private CompletableFuture<RawHttp.Response> callSlowTool(int port) throws InterruptedException {
+        var inFlight = CompletableFuture.supplyAsync(() -> {
+            try {
+                return RawHttp.exchange(port, RawHttp.post("/mcp", "127.0.0.1", """
+                        {"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"slow","arguments":{}}}"""));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, threads);
+        assertThat(slowStarted.await(5, TimeUnit.SECONDS)).as("the slow tool started").isTrue();
+        return inFlight;
+    }
+
+    @Test
+    void health_answers_503_on_connections_still_open_during_the_drain() throws Exception {
+        start(McpHttpServer.builder(server())
+                .endpointOptions(EndpointOptions.builder().mode(EndpointOptions.Mode.STATELESS).build())
+                .drainTimeout(Duration.ofSeconds(5)));
+        int port = http.port();
+        try (var socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(RawHttp.getKeepAlive("/health", "127.0.0.1").getBytes(StandardCharsets.US_ASCII));
+            assertThat(RawHttp.readOne(socket.getInputStream()).status()).isEqualTo(200);
+            var inFlight = callSlowTool(port);
+
+            var stopping = CompletableFuture.runAsync(http::stop, threads);
+            Thread.sleep(100);
+            socket.getOutputStream().write(RawHttp.getKeepAlive("/health", "127.0.0.1").getBytes(StandardCharsets.US_ASCII));
+            var draining = RawHttp.readOne(socket.getInputStream());
+
+            assertThat(draining.status()).as("the load balancer is told to stop routing here").isEqualTo(503);
+            assertThat(draining.body()).isEqualTo("{\"status\":\"draining\"}");
+            assertThat(inFlight.get(5, TimeUnit.SECONDS).status()).isEqualTo(200);
+            stopping.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void stop_ends_streams_that_outlast_the_drain_timeout() throws Exception {
+        start(McpHttpServer.builder(server()).drainTimeout(Duration.ofMillis(300)));
+        var init = initialize(http.port());
+        var get = HttpRequest.newBuilder(URI.create(http.url()))
+                .header("Accept", "text/event-stream").header("Mcp-Session-Id", init.header("Mcp-Session-Id")).GET().build();
+        var stream = client.send(get, HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+
+        long start = System.nanoTime();
+        http.stop();
+        long stopMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(stopMillis).as("the drain timeout, then the stream is ended").isBetween(250L, 3_000L);
+        try (var lines = stream.body()) {
+            assertThat(lines.count()).as("the stream's body ended instead of hanging").isGreaterThanOrEqualTo(0);
+        }
     }
 
     @Test

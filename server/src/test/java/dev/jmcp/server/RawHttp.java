@@ -36,6 +36,11 @@ final class RawHttp {
         return "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n";
     }
 
+    /** A GET that leaves the connection open for the next request. */
+    static String getKeepAlive(String path, String host) {
+        return "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n";
+    }
+
     /** Sends the request over a fresh socket and reads until the server closes. */
     static Response exchange(int port, String request) throws IOException {
         try (var socket = new Socket("127.0.0.1", port)) {
@@ -44,6 +49,19 @@ final class RawHttp {
             socket.getOutputStream().flush();
             return Response.parse(readAll(socket.getInputStream()));
         }
+    }
+
+    /** Reads one response with a Content-Length body from a connection that stays open. */
+    static Response readOne(InputStream in) throws IOException {
+        var head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) throw new IOException("connection closed before a complete response head: " + head);
+            head.write(b);
+        }
+        var parsed = Response.parse(head.toString(StandardCharsets.ISO_8859_1));
+        byte[] body = in.readNBytes(Integer.parseInt(parsed.header("Content-Length")));
+        return new Response(parsed.status(), parsed.headers(), new String(body, StandardCharsets.UTF_8));
     }
 
     private static String readAll(InputStream in) throws IOException {

@@ -1,0 +1,106 @@
+package dev.jmcp.internal;
+
+/**
+ * HMAC-SHA256 (RFC 2104 over FIPS 180-4) in plain Java. TeaVM's class library has neither {@code javax.crypto.Mac}
+ * nor {@code MessageDigest}, and WebCrypto on Workers is asynchronous, so core carries its own; tests check it
+ * against the JDK's {@code Mac} and the RFC 4231 vectors.
+ */
+public final class HmacSha256 {
+    private static final int BLOCK = 64;
+    private static final int[] K = {
+            0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+            0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+            0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+            0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+            0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+            0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+            0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+            0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+
+    private final byte[] innerPad = new byte[BLOCK];
+    private final byte[] outerPad = new byte[BLOCK];
+
+    public HmacSha256(byte[] key) {
+        if (key.length == 0) throw new IllegalArgumentException("HMAC key is empty");
+        byte[] k = key.length > BLOCK ? sha256(key, 0, key.length) : key;
+        for (int i = 0; i < BLOCK; i++) {
+            byte b = i < k.length ? k[i] : 0;
+            innerPad[i] = (byte) (b ^ 0x36);
+            outerPad[i] = (byte) (b ^ 0x5c);
+        }
+    }
+
+    public byte[] mac(byte[] message) {
+        byte[] inner = new byte[BLOCK + message.length];
+        System.arraycopy(innerPad, 0, inner, 0, BLOCK);
+        System.arraycopy(message, 0, inner, BLOCK, message.length);
+        byte[] innerHash = sha256(inner, 0, inner.length);
+        byte[] outer = new byte[BLOCK + innerHash.length];
+        System.arraycopy(outerPad, 0, outer, 0, BLOCK);
+        System.arraycopy(innerHash, 0, outer, BLOCK, innerHash.length);
+        return sha256(outer, 0, outer.length);
+    }
+
+    /** Compares in time independent of where the arrays differ, so a forger learns nothing from timing. */
+    public static boolean equal(byte[] a, byte[] b) {
+        if (a.length != b.length) return false;
+        int diff = 0;
+        for (int i = 0; i < a.length; i++) diff |= a[i] ^ b[i];
+        return diff == 0;
+    }
+
+    static byte[] sha256(byte[] data, int offset, int length) {
+        int[] h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+        long bits = (long) length * 8;
+        int padded = ((length + 8) / BLOCK + 1) * BLOCK;
+        byte[] msg = new byte[padded];
+        System.arraycopy(data, offset, msg, 0, length);
+        msg[length] = (byte) 0x80;
+        for (int i = 0; i < 8; i++) msg[padded - 1 - i] = (byte) (bits >>> (8 * i));
+        int[] w = new int[64];
+        for (int block = 0; block < padded; block += BLOCK) {
+            for (int t = 0; t < 16; t++) {
+                int i = block + t * 4;
+                w[t] = (msg[i] & 0xff) << 24 | (msg[i + 1] & 0xff) << 16 | (msg[i + 2] & 0xff) << 8 | (msg[i + 3] & 0xff);
+            }
+            for (int t = 16; t < 64; t++) {
+                int s0 = Integer.rotateRight(w[t - 15], 7) ^ Integer.rotateRight(w[t - 15], 18) ^ (w[t - 15] >>> 3);
+                int s1 = Integer.rotateRight(w[t - 2], 17) ^ Integer.rotateRight(w[t - 2], 19) ^ (w[t - 2] >>> 10);
+                w[t] = w[t - 16] + s0 + w[t - 7] + s1;
+            }
+            int a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+            for (int t = 0; t < 64; t++) {
+                int s1 = Integer.rotateRight(e, 6) ^ Integer.rotateRight(e, 11) ^ Integer.rotateRight(e, 25);
+                int ch = (e & f) ^ (~e & g);
+                int t1 = hh + s1 + ch + K[t] + w[t];
+                int s0 = Integer.rotateRight(a, 2) ^ Integer.rotateRight(a, 13) ^ Integer.rotateRight(a, 22);
+                int maj = (a & b) ^ (a & c) ^ (b & c);
+                int t2 = s0 + maj;
+                hh = g;
+                g = f;
+                f = e;
+                e = d + t1;
+                d = c;
+                c = b;
+                b = a;
+                a = t1 + t2;
+            }
+            h[0] += a;
+            h[1] += b;
+            h[2] += c;
+            h[3] += d;
+            h[4] += e;
+            h[5] += f;
+            h[6] += g;
+            h[7] += hh;
+        }
+        byte[] out = new byte[32];
+        for (int i = 0; i < 8; i++) {
+            out[i * 4] = (byte) (h[i] >>> 24);
+            out[i * 4 + 1] = (byte) (h[i] >>> 16);
+            out[i * 4 + 2] = (byte) (h[i] >>> 8);
+            out[i * 4 + 3] = (byte) h[i];
+        }
+        return out;
+    }
+}
