@@ -38,9 +38,10 @@ public final class Arg<T> {
     private final Long max;
     private final List<String> allowed;
     private final JsonObject rawSchema;
+    private final String header;
 
     private Arg(String name, Kind kind, String description, boolean required, T defaultValue,
-                Long min, Long max, List<String> allowed, JsonObject rawSchema) {
+                Long min, Long max, List<String> allowed, JsonObject rawSchema, String header) {
         this.name = name;
         this.kind = kind;
         this.description = description;
@@ -50,12 +51,13 @@ public final class Arg<T> {
         this.max = max;
         this.allowed = allowed;
         this.rawSchema = rawSchema;
+        this.header = header;
     }
 
     private static <T> Arg<T> create(String name, Kind kind) {
         Objects.requireNonNull(name, "name");
         if (name.isEmpty()) throw new IllegalArgumentException("argument name is empty");
-        return new Arg<>(name, kind, null, true, null, null, null, List.of(), null);
+        return new Arg<>(name, kind, null, true, null, null, null, List.of(), null, null);
     }
 
     public static Arg<String> string(String name) {
@@ -89,11 +91,11 @@ public final class Arg<T> {
     /** Any JSON value, described by a schema of your own; read it as {@link Json}. */
     public static Arg<Json> json(String name, JsonObject schema) {
         Arg<Json> arg = create(name, Kind.JSON);
-        return new Arg<>(arg.name, Kind.JSON, null, true, null, null, null, List.of(), Objects.requireNonNull(schema, "schema"));
+        return new Arg<>(arg.name, Kind.JSON, null, true, null, null, null, List.of(), Objects.requireNonNull(schema, "schema"), null);
     }
 
     private Arg<T> copy(String description, boolean required, T defaultValue, Long min, Long max, List<String> allowed) {
-        return new Arg<>(name, kind, description, required, defaultValue, min, max, allowed, rawSchema);
+        return new Arg<>(name, kind, description, required, defaultValue, min, max, allowed, rawSchema, header);
     }
 
     public Arg<T> description(String description) {
@@ -117,6 +119,18 @@ public final class Arg<T> {
     /** Makes the argument optional without a default: read it with {@code call.find(ARG)}. */
     public Arg<T> optional() {
         return copy(description, false, null, min, max, allowed);
+    }
+
+    /**
+     * Mirrors this argument into the HTTP header {@code Mcp-Param-<name>} (MCP 2026-07-28 {@code x-mcp-header}), so
+     * that gateways can route or rate-limit on it without reading the body. The server checks that the header and
+     * the argument agree.
+     */
+    public Arg<T> header(String headerName) {
+        if (!headerName.matches("[A-Za-z0-9-]{1,64}")) {
+            throw new IllegalArgumentException("header name of \"" + name + "\" must be letters, digits and '-', got \"" + headerName + "\"");
+        }
+        return new Arg<>(name, kind, description, required, defaultValue, min, max, allowed, rawSchema, headerName);
     }
 
     public String name() {
@@ -158,6 +172,7 @@ public final class Arg<T> {
         }
         schema.put("description", description);
         if (defaultValue != null) schema.put("default", Json.of(defaultValue));
+        schema.put("x-mcp-header", header);
         return schema.build();
     }
 

@@ -32,20 +32,32 @@ public interface McpCall {
         log(level, null, Json.string(message));
     }
 
-    /** Asks the user; see the class comment for how the answer arrives. The key names the question across rounds. */
-    ElicitResult elicit(String key, Elicitation question);
+    /**
+     * Asks the client one or more questions in one round and returns when all are answered; see the class comment
+     * for how the answers arrive. A question whose client capability is missing fails the request with -32021.
+     */
+    Answers ask(Question... questions);
+
+    /** Asks the user; the key names the question across rounds. */
+    default ElicitResult elicit(String key, Elicitation question) {
+        return ask(Question.elicit(key, question)).elicitation(key);
+    }
 
     default ElicitResult elicit(Elicitation question) {
         return elicit("elicitation", question);
     }
 
-    SamplingResult sample(String key, SamplingRequest request);
+    default SamplingResult sample(String key, SamplingRequest request) {
+        return ask(Question.sample(key, request)).sampling(key);
+    }
 
     default SamplingResult sample(SamplingRequest request) {
         return sample("sampling", request);
     }
 
-    List<Root> roots(String key);
+    default List<Root> roots(String key) {
+        return ask(Question.roots(key)).roots(key);
+    }
 
     default List<Root> roots() {
         return roots("roots");

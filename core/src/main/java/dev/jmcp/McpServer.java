@@ -53,6 +53,7 @@ public final class McpServer {
     private final Info info;
     private final String instructions;
     private final int pageSize;
+    private final CacheHint cacheHint;
     private volatile Catalog catalog;
     private final List<Consumer<Change>> listeners = new ArrayList<>();
 
@@ -60,6 +61,7 @@ public final class McpServer {
         this.info = new Info(b.name, b.version, b.title, b.description, b.websiteUrl, List.copyOf(b.icons));
         this.instructions = b.instructions;
         this.pageSize = b.pageSize;
+        this.cacheHint = b.cacheHint;
         this.catalog = new Catalog(b.tools, b.resources, b.templates, b.prompts);
     }
 
@@ -80,6 +82,11 @@ public final class McpServer {
 
     public int pageSize() {
         return pageSize;
+    }
+
+    /** How long clients may cache lists and reads (MCP 2026-07-28); resources and templates may override it. */
+    public CacheHint cacheHint() {
+        return cacheHint;
     }
 
     /** The current definitions; a consistent snapshot, replaced as a whole when something is added or removed. */
@@ -124,6 +131,16 @@ public final class McpServer {
         return changed;
     }
 
+    /** Tells clients the tool list changed, for tools whose behaviour depends on state outside the catalog. */
+    public void toolsChanged() {
+        fire(new Change.ToolsChanged());
+    }
+
+    /** Tells clients the prompt list changed. */
+    public void promptsChanged() {
+        fire(new Change.PromptsChanged());
+    }
+
     /** Tells subscribed clients that the resource's contents changed. */
     public void resourceUpdated(String uri) {
         fire(new Change.ResourceUpdated(Objects.requireNonNull(uri, "uri")));
@@ -153,6 +170,7 @@ public final class McpServer {
         private String websiteUrl;
         private String instructions;
         private int pageSize = 100;
+        private CacheHint cacheHint = CacheHint.NONE;
         private final List<Icon> icons = new ArrayList<>();
         private final LinkedHashMap<String, Tool> tools = new LinkedHashMap<>();
         private final LinkedHashMap<String, Resource> resources = new LinkedHashMap<>();
@@ -195,6 +213,12 @@ public final class McpServer {
         public Builder pageSize(int pageSize) {
             if (pageSize < 1) throw new IllegalArgumentException("pageSize < 1: " + pageSize);
             this.pageSize = pageSize;
+            return this;
+        }
+
+        /** The cache hint of lists and of reads whose resource sets none (default {@link CacheHint#NONE}). */
+        public Builder cache(CacheHint hint) {
+            this.cacheHint = Objects.requireNonNull(hint, "hint");
             return this;
         }
 

@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 
 /** A resource with a fixed URI, as registered. */
 public record Resource(String uri, String name, String title, String description, String mimeType, Long size,
-                       List<Icon> icons, ResourceHandler handler) {
+                       List<Icon> icons, CacheHint cacheHint, ResourceHandler handler) {
 
     public static Resource define(String uri, Consumer<Builder> spec) {
         var builder = new Builder(uri);
@@ -23,6 +23,7 @@ public record Resource(String uri, String name, String title, String description
         private String mimeType;
         private Long size;
         private final List<Icon> icons = new ArrayList<>();
+        private CacheHint cacheHint;
         private ResourceHandler handler;
 
         Builder(String uri) {
@@ -59,6 +60,12 @@ public record Resource(String uri, String name, String title, String description
             return this;
         }
 
+        /** How long clients may cache a read (MCP 2026-07-28); unset, the server's hint applies. */
+        public Builder cache(CacheHint hint) {
+            this.cacheHint = Objects.requireNonNull(hint, "hint");
+            return this;
+        }
+
         public Builder read(ResourceHandler handler) {
             this.handler = Objects.requireNonNull(handler, "handler");
             return this;
@@ -67,7 +74,7 @@ public record Resource(String uri, String name, String title, String description
         Resource build() {
             if (uri.isBlank() || !uri.contains(":")) throw new IllegalArgumentException("resource URI \"" + uri + "\" must be absolute (scheme:...)");
             if (handler == null) throw new IllegalArgumentException("resource \"" + uri + "\" has no handler: add .read(read -> ...)");
-            return new Resource(uri, name != null ? name : uri, title, description, mimeType, size, List.copyOf(icons), handler);
+            return new Resource(uri, name != null ? name : uri, title, description, mimeType, size, List.copyOf(icons), cacheHint, handler);
         }
     }
 }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * matches the template is served by its handler, with the variables in {@link ResourceRead#var}.
  */
 public record ResourceTemplate(String uriTemplate, String name, String title, String description, String mimeType,
-                               List<Icon> icons, Map<String, Completer> completers, ResourceHandler handler) {
+                               List<Icon> icons, Map<String, Completer> completers, CacheHint cacheHint,
+                               ResourceHandler handler) {
 
     public static final class Builder {
         private final String uriTemplate;
@@ -21,6 +22,7 @@ public record ResourceTemplate(String uriTemplate, String name, String title, St
         private String mimeType;
         private final List<Icon> icons = new ArrayList<>();
         private final Map<String, Completer> completers = new LinkedHashMap<>();
+        private CacheHint cacheHint;
         private ResourceHandler handler;
 
         Builder(String uriTemplate) {
@@ -58,6 +60,12 @@ public record ResourceTemplate(String uriTemplate, String name, String title, St
             return this;
         }
 
+        /** How long clients may cache a read (MCP 2026-07-28); unset, the server's hint applies. */
+        public Builder cache(CacheHint hint) {
+            this.cacheHint = Objects.requireNonNull(hint, "hint");
+            return this;
+        }
+
         public Builder read(ResourceHandler handler) {
             this.handler = Objects.requireNonNull(handler, "handler");
             return this;
@@ -72,7 +80,7 @@ public record ResourceTemplate(String uriTemplate, String name, String title, St
             }
             if (handler == null) throw new IllegalArgumentException("template \"" + uriTemplate + "\" has no handler: add .read(read -> ...)");
             return new ResourceTemplate(uriTemplate, name != null ? name : uriTemplate, title, description, mimeType,
-                    List.copyOf(icons), Map.copyOf(completers), handler);
+                    List.copyOf(icons), Map.copyOf(completers), cacheHint, handler);
         }
     }
 }

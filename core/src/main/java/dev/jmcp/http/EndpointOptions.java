@@ -31,6 +31,9 @@ public final class EndpointOptions {
     private final SessionStore sessions;
     private final long sessionIdleMillis;
     private final int maxSessions;
+    private final byte[] requestStateKey;
+    private final long requestStateMillis;
+    private final boolean serve2025;
 
     private EndpointOptions(Builder b) {
         this.path = b.path;
@@ -41,6 +44,9 @@ public final class EndpointOptions {
         this.sessions = b.sessions != null ? b.sessions : new InMemorySessionStore(b.maxSessions);
         this.sessionIdleMillis = b.sessionIdleMillis;
         this.maxSessions = b.maxSessions;
+        this.requestStateKey = b.requestStateKey == null ? null : b.requestStateKey.clone();
+        this.requestStateMillis = b.requestStateMillis;
+        this.serve2025 = b.serve2025;
     }
 
     public static EndpointOptions defaults() {
@@ -84,6 +90,20 @@ public final class EndpointOptions {
         return maxSessions;
     }
 
+    /** The key that seals 2026 {@code requestState}, or null: the endpoint then makes a random one at start. */
+    public byte[] requestStateKey() {
+        return requestStateKey == null ? null : requestStateKey.clone();
+    }
+
+    public long requestStateMillis() {
+        return requestStateMillis;
+    }
+
+    /** Whether 2025-era clients (initialize, sessions) are served besides MCP 2026-07-28. */
+    public boolean serve2025() {
+        return serve2025;
+    }
+
     public static final class Builder {
         private String path = "/mcp";
         private Mode mode = Mode.STATEFUL;
@@ -93,8 +113,35 @@ public final class EndpointOptions {
         private SessionStore sessions;
         private long sessionIdleMillis = 30 * 60_000L;
         private int maxSessions = 10_000;
+        private byte[] requestStateKey;
+        private long requestStateMillis = 10 * 60_000L;
+        private boolean serve2025 = true;
 
         private Builder() {
+        }
+
+        /**
+         * The HMAC key that seals {@code requestState} for multi-round-trip requests (MCP 2026-07-28), at least 32
+         * bytes. Every instance behind one load balancer needs the same key, or a retry that lands on another
+         * instance is refused; without one, each endpoint makes a random key at start (fine for one instance).
+         */
+        public Builder requestStateKey(byte[] key) {
+            if (key.length < 32) throw new IllegalArgumentException("requestStateKey must be at least 32 bytes, got " + key.length);
+            this.requestStateKey = key.clone();
+            return this;
+        }
+
+        /** How long a client may take to answer a question before its retry is refused (default 10 minutes). */
+        public Builder requestStateMillis(long millis) {
+            if (millis < 1000) throw new IllegalArgumentException("requestStateMillis < 1000: " + millis);
+            this.requestStateMillis = millis;
+            return this;
+        }
+
+        /** Refuses 2025-era clients (initialize and sessions) so that only MCP 2026-07-28 is served. */
+        public Builder only2026() {
+            this.serve2025 = false;
+            return this;
         }
 
         public Builder path(String path) {

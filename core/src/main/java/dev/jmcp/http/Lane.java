@@ -17,6 +17,11 @@ interface Lane {
 
     JsonObject error(Json id, McpException error);
 
+    /** The HTTP status of a JSON reply; 200 unless the lane's protocol fixes another for an error. */
+    default int status(JsonObject reply) {
+        return 200;
+    }
+
     /**
      * The message that answers a request whose handler asked the client something, or null when the lane asks the
      * client itself with a server-to-client request (a 2025 session).
@@ -57,7 +62,8 @@ interface Lane {
 
         @Override
         public JsonObject question(Json id, String method, InputRequired question, Map<String, Json> answers) {
-            return Rpc.error(id, McpException.INTERNAL_ERROR, "This request needs " + question.method() + " from the client, "
+            String asked = String.join(", ", question.requests().values().stream().map(InputRequired.Request::method).distinct().toList());
+            return Rpc.error(id, McpException.INTERNAL_ERROR, "This request needs " + asked + " from the client, "
                     + "which this endpoint cannot send: it is stateless and the client speaks a protocol version without "
                     + "multi-round-trip requests. Use a stateful endpoint or MCP 2026-07-28.", null);
         }

@@ -6,6 +6,7 @@ import dev.jmcp.McpServer;
 import dev.jmcp.internal.CallContext;
 import dev.jmcp.internal.Dispatcher;
 import dev.jmcp.internal.InputRequired;
+import dev.jmcp.internal.RequestState;
 import dev.jmcp.internal.Wire;
 import dev.jmcp.json.Json;
 import dev.jmcp.json.JsonArray;
@@ -42,6 +43,8 @@ public final class McpEndpoint {
     private final EndpointOptions options;
     private final Env env;
     private final SessionStore sessions;
+    private final Stateless2026 stateless2026;
+    private final Subscriptions subscriptions = new Subscriptions();
     private volatile long lastSweep;
     private long statelessStreams;
 
@@ -50,6 +53,12 @@ public final class McpEndpoint {
         this.options = options;
         this.env = env;
         this.sessions = options.sessions();
+        byte[] key = options.requestStateKey();
+        if (key == null) {
+            key = new byte[32];
+            env.randomBytes(key);
+        }
+        this.stateless2026 = new Stateless2026(this, dispatcher, new RequestState(key, options.requestStateMillis()), env);
         server.onChange(this::broadcast);
     }
 
@@ -75,6 +84,7 @@ public final class McpEndpoint {
             sessions.remove(session.id());
             session.close();
         }
+        subscriptions.close();
     }
 
     public HttpResponse handle(HttpRequest request) {
@@ -114,11 +124,6 @@ public final class McpEndpoint {
         if (request.body().length > options.maxBodyBytes()) {
             return error(413, null, -32000, "Payload Too Large: the body exceeds " + options.maxBodyBytes() + " bytes");
         }
-        String version = headers.get("MCP-Protocol-Version");
-        if (version != null && !VERSIONS.contains(version.trim())) {
-            return error(400, null, -32000, "Bad Request: unsupported MCP-Protocol-Version " + quoted(version)
-                    + " (supported: " + String.join(", ", VERSIONS) + ")");
-        }
         Json body;
         try {
             body = Json.parse(request.body());
@@ -134,6 +139,16 @@ public final class McpEndpoint {
             message = Message.parse(body);
         } catch (IllegalArgumentException e) {
             return error(400, body instanceof JsonObject o ? Message.usableId(o) : null, McpException.INVALID_REQUEST, "Invalid Request: " + e.getMessage());
+        }
+        if (Stateless2026.applies(message, headers)) return stateless2026.handle(message, headers);
+        if (!options.serve2025()) {
+            return error(400, message.id(), Stateless2026.UNSUPPORTED_VERSION, "This server speaks only MCP " + Stateless2026.VERSION
+                    + ": send _meta[\"" + Stateless2026.META_VERSION + "\"] with each request");
+        }
+        String version = headers.get("MCP-Protocol-Version");
+        if (version != null && !VERSIONS.contains(version.trim())) {
+            return error(400, message.id(), -32000, "Bad Request: unsupported MCP-Protocol-Version " + quoted(version)
+                    + " (supported: " + String.join(", ", VERSIONS) + ", " + Stateless2026.VERSION + ")");
         }
         if (options.mode() == EndpointOptions.Mode.STATELESS) return postStateless(message);
         if (message instanceof Message.Request r && r.method().equals("initialize")) return initialize(r);
@@ -276,13 +291,8 @@ public final class McpEndpoint {
                 return events(stream);
             }
         }
-        if (buffered.isEmpty()) return json(statusOf(reply), reply, Headers.EMPTY);
+        if (buffered.isEmpty()) return json(lane.status(reply), reply, Headers.EMPTY);
         return events(new FixedStream(buffered, reply));
-    }
-
-    /** 200, except for the errors whose HTTP status the protocol fixes. */
-    private static int statusOf(JsonObject reply) {
-        return 200;
     }
 
     private RequestStream open(Session session, Message.Request r, CallContext.Client client, Lane lane, Map<String, Json> answers) {
@@ -296,7 +306,7 @@ public final class McpEndpoint {
         return ++statelessStreams;
     }
 
-    private static Json progressToken(JsonObject params) {
+    static Json progressToken(JsonObject params) {
         JsonObject meta = params.optObject("_meta");
         Json token = meta == null ? null : meta.get("progressToken");
         return token instanceof JsonString || token instanceof JsonNumber ? token : null;
@@ -375,22 +385,34 @@ public final class McpEndpoint {
             if (change instanceof McpServer.Change.ResourceUpdated u && !session.subscribed(u.uri())) continue;
             session.notifyStandalone(notification);
         }
+        subscriptions.publish(change, notification);
+    }
+
+    /** {@code subscriptions/listen} (2026-07-28): a stream of the notifications the client opted into. */
+    HttpResponse listen(Message.Request request) {
+        ListenStream stream;
+        try {
+            stream = subscriptions.open(request.id(), request.params());
+        } catch (IllegalArgumentException e) {
+            return json(400, Rpc.error(request.id(), McpException.INVALID_PARAMS, "Invalid params for subscriptions/listen: " + e.getMessage(), null), Headers.EMPTY);
+        }
+        return events(stream);
     }
 
     // ---- responses --------------------------------------------------------------------------------------------
 
-    private static HttpResponse json(int status, JsonObject body, Headers extra) {
+    static HttpResponse json(int status, JsonObject body, Headers extra) {
         var headers = extra.toBuilder().set("Content-Type", "application/json").build();
         return new HttpResponse.Full(status, headers, Json.writeUtf8(body));
     }
 
-    private static HttpResponse events(EventStream stream) {
+    static HttpResponse events(EventStream stream) {
         return new HttpResponse.Events(200, Headers.of("Content-Type", "text/event-stream", "Cache-Control", "no-cache",
                 // proxies such as nginx would otherwise hold events back until a buffer fills
                 "X-Accel-Buffering", "no"), stream);
     }
 
-    private static HttpResponse accepted() {
+    static HttpResponse accepted() {
         return new HttpResponse.Full(202, Headers.EMPTY, new byte[0]);
     }
 

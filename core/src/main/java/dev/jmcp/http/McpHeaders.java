@@ -27,18 +27,25 @@ public final class McpHeaders {
         return decode(headers.get(NAME));
     }
 
-    /** A header value with surrounding white space removed and a Base64 sentinel decoded; null stays null. */
+    /**
+     * A header value with surrounding white space removed and a Base64 sentinel decoded; null stays null. A
+     * sentinel must hold padded standard Base64 of UTF-8 text, else an {@link IllegalArgumentException} says so
+     * (the JDK decoder alone would accept missing padding).
+     */
     public static String decode(String value) {
         if (value == null) return null;
         String v = value.trim();
-        if (v.startsWith("=?base64?") && v.endsWith("?=") && v.length() >= 11) {
-            try {
-                return new String(Base64.getDecoder().decode(v.substring(9, v.length() - 2)), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
+        if (!(v.startsWith("=?base64?") && v.endsWith("?=") && v.length() >= 11)) return v;
+        String encoded = v.substring(9, v.length() - 2);
+        if (encoded.length() % 4 != 0 || !encoded.matches("[A-Za-z0-9+/]*={0,2}")) {
+            throw new IllegalArgumentException("header value " + v + " is not padded standard Base64");
         }
-        return v;
+        byte[] bytes = Base64.getDecoder().decode(encoded);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (!java.util.Arrays.equals(text.getBytes(StandardCharsets.UTF_8), bytes)) { // lossy: not valid UTF-8
+            throw new IllegalArgumentException("header value " + v + " is not Base64 of UTF-8 text");
+        }
+        return text;
     }
 
     /** Encodes a value for a header: as is when it is printable ASCII without edge spaces, else as a Base64 sentinel. */

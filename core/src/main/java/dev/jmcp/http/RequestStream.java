@@ -29,6 +29,7 @@ final class RequestStream extends SseStream {
     private InputRequired question;
     private JsonObject clientError;
     private int sentBefore;
+    private int unanswered; // questions sent to the client and not answered yet
     private boolean waiting;
     private boolean finished;
     private volatile boolean cancelled;
@@ -66,7 +67,8 @@ final class RequestStream extends SseStream {
     void answer(String key, JsonObject result, JsonObject error) {
         synchronized (this) {
             if (result != null) answers.put(key, result);
-            clientError = error;
+            if (error != null) clientError = error;
+            if (--unanswered > 0 && clientError == null) return;
             waiting = false;
         }
         wakeUp();
@@ -116,11 +118,14 @@ final class RequestStream extends SseStream {
             send(sink, answered);
             return finish();
         }
-        Json outgoingId = session.ask(this, question.key());
-        send(sink, Rpc.request(outgoingId, question.method(), question.params()));
         synchronized (this) {
-            question = null;
+            unanswered = question.requests().size();
             waiting = true;
+        }
+        question.requests().forEach((key, request) ->
+                send(sink, Rpc.request(session.ask(this, key), request.method(), request.params())));
+        synchronized (this) {
+            question = null; // answers that arrive meanwhile wake the adapter, which then pumps the next round
             return false;
         }
     }

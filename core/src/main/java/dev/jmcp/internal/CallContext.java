@@ -1,20 +1,18 @@
 package dev.jmcp.internal;
 
-import dev.jmcp.ElicitResult;
+import dev.jmcp.Answers;
 import dev.jmcp.Elicitation;
 import dev.jmcp.LogLevel;
 import dev.jmcp.McpException;
 import dev.jmcp.PromptCall;
 import dev.jmcp.ResourceRead;
-import dev.jmcp.Root;
-import dev.jmcp.SamplingRequest;
-import dev.jmcp.SamplingResult;
+import dev.jmcp.Question;
 import dev.jmcp.ToolCall;
 import dev.jmcp.json.Json;
 import dev.jmcp.json.JsonNumber;
 import dev.jmcp.json.JsonObject;
 
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -26,9 +24,6 @@ public final class CallContext implements ToolCall, PromptCall, ResourceRead {
     /** What the transport knows about the client and the request. */
     public record Client(String protocolVersion, JsonObject capabilities, Json progressToken, LogLevel logLevel) {
     }
-
-    /** The missing client capability: JSON-RPC code of 2026-07-28's MissingRequiredClientCapability. */
-    public static final int MISSING_CAPABILITY = -32021;
 
     private final Client client;
     private final Emitter emitter;
@@ -98,41 +93,46 @@ public final class CallContext implements ToolCall, PromptCall, ResourceRead {
     }
 
     @Override
-    public ElicitResult elicit(String key, Elicitation question) {
-        String mode = question instanceof Elicitation.Url ? "url" : "form";
-        JsonObject elicitation = client.capabilities().optObject("elicitation");
-        boolean supported = elicitation != null
-                && (elicitation.has(mode) || (mode.equals("form") && !elicitation.has("url")));
-        if (!supported) {
-            throw missing(Json.object("elicitation", Json.object(mode, Json.object())), "elicitation (" + mode + " mode)");
+    public Answers ask(Question... questions) {
+        var unanswered = new LinkedHashMap<String, InputRequired.Request>();
+        for (Question question : questions) {
+            requireCapability(question);
+            if (!answers.containsKey(question.key())) unanswered.put(question.key(), request(question));
         }
-        return Wire.elicitResult(answer(key, "elicitation/create", Wire.elicitationParams(question)));
+        if (!unanswered.isEmpty()) throw new InputRequired(unanswered);
+        var asked = new LinkedHashMap<String, Json>();
+        for (Question question : questions) asked.put(question.key(), answers.get(question.key()));
+        return new Answers(asked);
     }
 
-    @Override
-    public SamplingResult sample(String key, SamplingRequest request) {
-        if (!client.capabilities().has("sampling")) throw missing(Json.object("sampling", Json.object()), "sampling");
-        return Wire.samplingResult(answer(key, "sampling/createMessage", Wire.samplingParams(request)));
-    }
-
-    @Override
-    public List<Root> roots(String key) {
-        if (!client.capabilities().has("roots")) throw missing(Json.object("roots", Json.object()), "roots");
-        return Wire.roots(answer(key, "roots/list", JsonObject.builder().build()));
-    }
-
-    private JsonObject answer(String key, String method, JsonObject params) {
-        Json answer = answers.get(key);
-        if (answer == null) throw new InputRequired(key, method, params);
-        if (!(answer instanceof JsonObject result)) {
-            throw McpException.invalidParams("the answer to \"" + key + "\" must be a " + method + " result object, got " + answer.typeName());
+    private void requireCapability(Question question) {
+        switch (question) {
+            case Question.Elicit e -> {
+                String mode = e.elicitation() instanceof Elicitation.Url ? "url" : "form";
+                JsonObject elicitation = client.capabilities().optObject("elicitation");
+                boolean supported = elicitation != null
+                        && (elicitation.has(mode) || (mode.equals("form") && !elicitation.has("url")));
+                if (!supported) throw missing(Json.object("elicitation", Json.object(mode, Json.object())), "elicitation (" + mode + " mode)");
+            }
+            case Question.Sample s -> {
+                if (!client.capabilities().has("sampling")) throw missing(Json.object("sampling", Json.object()), "sampling");
+            }
+            case Question.Roots r -> {
+                if (!client.capabilities().has("roots")) throw missing(Json.object("roots", Json.object()), "roots");
+            }
         }
-        return result;
+    }
+
+    private static InputRequired.Request request(Question question) {
+        return switch (question) {
+            case Question.Elicit e -> new InputRequired.Request("elicitation/create", Wire.elicitationParams(e.elicitation()));
+            case Question.Sample s -> new InputRequired.Request("sampling/createMessage", Wire.samplingParams(s.request()));
+            case Question.Roots r -> new InputRequired.Request("roots/list", JsonObject.builder().build());
+        };
     }
 
     private static McpException missing(JsonObject required, String what) {
-        return new McpException(MISSING_CAPABILITY, "This request needs the client capability " + what + ", which the client did not declare",
-                Json.object("requiredCapabilities", required));
+        return McpException.missingClientCapability(required, what);
     }
 
     @Override

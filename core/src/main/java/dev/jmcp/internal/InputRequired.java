@@ -2,6 +2,10 @@ package dev.jmcp.internal;
 
 import dev.jmcp.json.JsonObject;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Thrown through a handler when it asks the client something not yet answered (see {@code McpCall}). An
  * {@link Error}, so that handlers catching {@code Exception} do not swallow it; it carries no stack trace.
@@ -9,27 +13,20 @@ import dev.jmcp.json.JsonObject;
 public final class InputRequired extends Error {
     private static final long serialVersionUID = 1L;
 
-    private final String key;
-    private final String method;
-    private final transient JsonObject params;
-
-    public InputRequired(String key, String method, JsonObject params) {
-        super("input required: " + key, null, false, false);
-        this.key = key;
-        this.method = method;
-        this.params = params;
+    /** One question for the client: the client method that answers it and its params. */
+    public record Request(String method, JsonObject params) {
     }
 
-    public String key() {
-        return key;
+    private final transient Map<String, Request> requests;
+
+    /** @param requests the unanswered questions by key, in the order asked */
+    public InputRequired(Map<String, Request> requests) {
+        super("input required: " + requests.keySet(), null, false, false);
+        this.requests = Collections.unmodifiableMap(new LinkedHashMap<>(requests));
     }
 
-    /** The client method that answers it: elicitation/create, sampling/createMessage or roots/list. */
-    public String method() {
-        return method;
-    }
-
-    public JsonObject params() {
-        return params;
+    /** The unanswered questions by key, in the order the handler asked them. */
+    public Map<String, Request> requests() {
+        return requests;
     }
 }

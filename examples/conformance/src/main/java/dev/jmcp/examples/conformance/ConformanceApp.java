@@ -1,21 +1,26 @@
 package dev.jmcp.examples.conformance;
 
+import dev.jmcp.Answers;
 import dev.jmcp.Arg;
 import dev.jmcp.Content;
 import dev.jmcp.ElicitResult;
 import dev.jmcp.Elicitation;
 import dev.jmcp.LogLevel;
 import dev.jmcp.McpApplication;
+import dev.jmcp.McpException;
 import dev.jmcp.McpServer;
 import dev.jmcp.Platform;
 import dev.jmcp.PromptMessage;
 import dev.jmcp.PromptResult;
+import dev.jmcp.Question;
 import dev.jmcp.ResourceContents;
 import dev.jmcp.ResourceResult;
 import dev.jmcp.SamplingRequest;
+import dev.jmcp.Tool;
 import dev.jmcp.ToolError;
 import dev.jmcp.ToolResult;
 import dev.jmcp.json.Json;
+import dev.jmcp.json.JsonObject;
 
 import java.util.List;
 
@@ -37,12 +42,40 @@ public final class ConformanceApp implements McpApplication {
     static final Arg<String> ARG2 = Arg.string("arg2").description("Second test argument");
     static final Arg<String> RESOURCE_URI = Arg.string("resourceUri").description("URI of the resource to embed");
 
+    static final Arg<String> REGION = Arg.string("region").description("A region, mirrored in the Mcp-Param-Region header").header("Region");
+
+    static final JsonObject NAME_FORM = form("name");
+    static final JsonObject CONFIRM_FORM = Json.object("type", "object",
+            "properties", Json.object("ok", Json.object("type", "boolean")), "required", Json.array("ok"));
+
     @Override
     public McpServer create(Platform platform) {
         return server();
     }
 
     public static McpServer server() {
+        McpServer server = base();
+        // hooks the 2026-07-28 suite calls to make list-changed notifications fire; they need the server itself
+        server.addTool(Tool.define("test_trigger_tool_change", tool -> tool
+                .description("Tells subscribers that the tool list changed")
+                .handle(call -> {
+                    server.toolsChanged();
+                    return ToolResult.text("Mutation triggered");
+                })));
+        server.addTool(Tool.define("test_trigger_prompt_change", tool -> tool
+                .description("Tells subscribers that the prompt list changed")
+                .handle(call -> {
+                    server.promptsChanged();
+                    return ToolResult.text("Mutation triggered");
+                })));
+        return server;
+    }
+
+    private static JsonObject form(String property) {
+        return Json.object("type", "object", "properties", Json.object(property, Json.object("type", "string")), "required", Json.array(property));
+    }
+
+    private static McpServer base() {
         return McpServer.create("jmcp-conformance", "0.1.0", mcp -> mcp
                 .title("jmcp conformance server")
                 .instructions("Exposes what the MCP conformance suite exercises.")
@@ -150,13 +183,101 @@ public final class ConformanceApp implements McpApplication {
                         .description("Has an input schema with JSON Schema 2020-12 keywords, kept verbatim")
                         .inputSchema(Json.parse("""
                                 {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object",
-                                 "$defs":{"address":{"type":"object","properties":{"street":{"type":"string"},"city":{"type":"string"}}}},
-                                 "properties":{"name":{"type":"string"},"address":{"$ref":"#/$defs/address"}},
+                                 "$defs":{"address":{"$anchor":"addressDef","type":"object",
+                                          "properties":{"street":{"type":"string"},"city":{"type":"string"}}}},
+                                 "properties":{"name":{"type":"string"},"address":{"$ref":"#/$defs/address"},
+                                               "contactMethod":{"type":"string","enum":["phone","email"]},
+                                               "phone":{"type":"string"},"email":{"type":"string"}},
+                                 "allOf":[{"anyOf":[{"required":["phone"]},{"required":["email"]}]}],
+                                 "if":{"properties":{"contactMethod":{"const":"phone"}},"required":["contactMethod"]},
+                                 "then":{"required":["phone"]},"else":{"required":["email"]},
                                  "additionalProperties":false}""").asObject())
                         .handle(call -> ToolResult.text("Received: " + Json.write(call.arguments()))))
                 .tool("test_reconnection", tool -> tool
                         .description("Answers on an event stream the client may resume")
                         .handle(call -> ToolResult.text("Reconnection test completed successfully")))
+                .tool("test_custom_header", tool -> tool
+                        .description("Echoes a value mirrored into the Mcp-Param-Region header")
+                        .args(REGION)
+                        .handle(call -> ToolResult.text("region=" + call.get(REGION))))
+                .tool("test_missing_capability", tool -> tool
+                        .description("Needs the client's sampling capability")
+                        .handle(call -> {
+                            if (!call.clientCapabilities().has("sampling")) {
+                                throw McpException.missingClientCapability(Json.object("sampling", Json.object()), "sampling");
+                            }
+                            return ToolResult.text("Success");
+                        }))
+                .tool("test_streaming_elicitation", tool -> tool
+                        .description("Asks the user to confirm")
+                        .handle(call -> {
+                            var answer = call.elicit("confirm", Elicitation.form("Please confirm", CONFIRM_FORM));
+                            return ToolResult.text("Confirmed: " + answer.content().members().get("ok"));
+                        }))
+                .tool("test_logging_tool", tool -> tool
+                        .description("Logs at info level, which reaches only clients that asked for logs")
+                        .handle(call -> {
+                            call.log(LogLevel.INFO, "Logging tool ran");
+                            return ToolResult.text("Logging evaluated");
+                        }))
+                .tool("test_input_required_result_elicitation", tool -> tool
+                        .description("Asks the user's name, then greets them")
+                        .handle(call -> {
+                            var answer = call.elicit("user_name", Elicitation.form("What is your name?", NAME_FORM));
+                            return ToolResult.text("Hello, " + answer.content().optString("name") + "!");
+                        }))
+                .tool("test_input_required_result_sampling", tool -> tool
+                        .description("Asks the client's model a question")
+                        .handle(call -> {
+                            var answer = call.sample("capital_question", SamplingRequest.of("What is the capital of France?", 100));
+                            return ToolResult.text("The model said: " + answer.text());
+                        }))
+                .tool("test_input_required_result_list_roots", tool -> tool
+                        .description("Asks for the client's roots")
+                        .handle(call -> ToolResult.text("Found " + call.roots("client_roots").size() + " root(s)")))
+                .tool("test_input_required_result_request_state", tool -> tool
+                        .description("Asks for a confirmation and carries state across the round trip")
+                        .handle(call -> {
+                            var answer = call.elicit("confirm", Elicitation.form("Please confirm", CONFIRM_FORM));
+                            return ToolResult.text("state-ok: confirmed=" + answer.content().members().get("ok"));
+                        }))
+                .tool("test_input_required_result_multiple_inputs", tool -> tool
+                        .description("Asks three things at once")
+                        .handle(call -> {
+                            Answers answers = call.ask(
+                                    Question.elicit("user_name", Elicitation.form("What is your name?", NAME_FORM)),
+                                    Question.sample("greeting", SamplingRequest.of("Generate a greeting", 50)),
+                                    Question.roots("client_roots"));
+                            return ToolResult.text(answers.sampling("greeting").text() + " "
+                                    + answers.elicitation("user_name").content().optString("name")
+                                    + " (" + answers.roots("client_roots").size() + " roots)");
+                        }))
+                .tool("test_input_required_result_multi_round", tool -> tool
+                        .description("Asks two questions, one round after the other")
+                        .handle(call -> {
+                            String name = call.elicit("step1", Elicitation.form("Step 1: What is your name?", NAME_FORM)).content().optString("name");
+                            String color = call.elicit("step2", Elicitation.form("Step 2: What is your favorite color?", form("color"))).content().optString("color");
+                            return ToolResult.text("Multi-round complete for " + name + " who likes " + color);
+                        }))
+                .tool("test_input_required_result_tampered_state", tool -> tool
+                        .description("Asks for a confirmation; a tampered requestState is refused")
+                        .handle(call -> {
+                            call.elicit("confirm", Elicitation.form("Please confirm", CONFIRM_FORM));
+                            return ToolResult.text("Confirmed with intact state");
+                        }))
+                .tool("test_input_required_result_capabilities", tool -> tool
+                        .description("Asks only what the client's capabilities allow")
+                        .handle(call -> {
+                            var questions = new java.util.ArrayList<Question>();
+                            if (call.clientCapabilities().has("elicitation")) {
+                                questions.add(Question.elicit("elicit_input", Elicitation.form("Your input?", form("value"))));
+                            }
+                            if (call.clientCapabilities().has("sampling")) {
+                                questions.add(Question.sample("sample_input", SamplingRequest.of("Sample request", 50)));
+                            }
+                            call.ask(questions.toArray(Question[]::new));
+                            return ToolResult.text("Asked " + questions.size() + " question(s) the client supports");
+                        }))
                 .resource("test://static-text", res -> res
                         .name("static-text").description("A static text resource").mimeType("text/plain")
                         .read(read -> ResourceResult.text(read.uri(), "text/plain", "This is the content of the static text resource.")))
@@ -187,6 +308,13 @@ public final class ConformanceApp implements McpApplication {
                                 PromptMessage.user(Content.resource(ResourceContents.text(call.get(RESOURCE_URI), "text/plain",
                                         "Embedded resource content for testing."))),
                                 PromptMessage.user("Please process the embedded resource above."))))
+                .prompt("test_input_required_result_prompt", prompt -> prompt
+                        .description("Asks the user for context before rendering")
+                        .render(call -> {
+                            String context = call.elicit("user_context", Elicitation.form("What context should the prompt use?", form("context")))
+                                    .content().optString("context");
+                            return PromptResult.of(PromptMessage.user("Prompt with context: " + context));
+                        }))
                 .prompt("test_prompt_with_image", prompt -> prompt
                         .description("A prompt that carries an image")
                         .render(call -> PromptResult.of(
