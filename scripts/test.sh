@@ -51,6 +51,8 @@ if start_server CONFORMANCE_URL examples/conformance; then
     step "conformance 0.1.16 --suite all" scripts/conformance.sh 0.1.16 "$CONFORMANCE_URL" --suite all
     step "conformance 0.2.0-alpha.12 --requirements 2025-11-25" \
         scripts/conformance.sh 0.2.0-alpha.12 "$CONFORMANCE_URL" --requirements 2025-11-25
+    step "conformance 0.2.0-alpha.12 --requirements 2026-07-28" \
+        scripts/conformance.sh 0.2.0-alpha.12 "$CONFORMANCE_URL" --requirements 2026-07-28
 else
     failed=$((failed + 1)); failures+=("start the conformance example")
 fi

@@ -2,6 +2,7 @@ package dev.jmcp.cli;
 
 import dev.jmcp.McpServer;
 import dev.jmcp.http.EndpointOptions;
+import dev.jmcp.server.EnvironmentOptions;
 import dev.jmcp.server.JvmPlatform;
 import dev.jmcp.server.McpHttpServer;
 import picocli.CommandLine.Command;
@@ -32,7 +33,8 @@ final class DevCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind. Default: ${DEFAULT-VALUE}")
     String host;
 
-    @Option(names = "--stateless", description = "Serve without sessions, as serverless runtimes do")
+    @Option(names = "--stateless", description = "Serve 2025-era clients without sessions, as serverless runtimes do "
+            + "(MCP 2026-07-28 is always stateless)")
     boolean stateless;
 
     static boolean serving() {
@@ -52,6 +54,11 @@ final class DevCommand implements Callable<Integer> {
         var options = EndpointOptions.builder()
                 .mode(stateless ? EndpointOptions.Mode.STATELESS : EndpointOptions.Mode.STATEFUL);
         if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) options.allowAnyHost();
+        try {
+            EnvironmentOptions.apply(options, System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
         McpHttpServer http = McpHttpServer.builder(server).host(host).port(port).endpointOptions(options.build())
                 .stopOnSigterm().build();
         try {

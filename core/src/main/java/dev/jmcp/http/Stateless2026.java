@@ -56,7 +56,7 @@ final class Stateless2026 {
     /** True when a message speaks 2026-07-28 (by header or by {@code _meta}) rather than a 2025 revision. */
     static boolean applies(Message message, Headers headers) {
         String header = headers.get(McpHeaders.PROTOCOL_VERSION);
-        if (header != null && !McpEndpoint.VERSIONS.contains(header.trim())) return true;
+        if (header != null && VERSIONS.contains(header.trim())) return true;
         JsonObject params = message instanceof Message.Request r ? r.params()
                 : message instanceof Message.Notification n ? n.params() : null;
         JsonObject meta = params == null ? null : metaOf(params);

@@ -3,6 +3,8 @@ package dev.jmcp.examples.notes;
 import dev.jmcp.Arg;
 import dev.jmcp.Completer;
 import dev.jmcp.Content;
+import dev.jmcp.ElicitResult;
+import dev.jmcp.Elicitation;
 import dev.jmcp.LogLevel;
 import dev.jmcp.McpException;
 import dev.jmcp.McpServer;
@@ -149,14 +151,23 @@ public final class Notes {
 
                 .tool("delete_note", tool -> tool
                         .title("Delete a note")
-                        .description("Delete a note for good. Deleting a note that does not exist changes nothing, "
-                                + "so a retry is safe.")
+                        .description("Delete a note for good. Clients that can ask the user are asked to confirm first. "
+                                + "Deleting a note that does not exist changes nothing, so a retry is safe.")
                         .args(ID)
                         .destructive()
                         .idempotent()
                         .openWorld(false)
                         .handle(call -> {
                             int id = call.get(ID);
+                            Optional<Note> note = store.get(id);
+                            if (note.isPresent() && call.clientCapabilities().has("elicitation")) {
+                                // ask before deleting; over MCP 2026-07-28 this is a round trip, over a 2025 session a request
+                                ElicitResult answer = call.elicit("confirm_delete", Elicitation.form(
+                                        "Delete note " + id + " \"" + note.get().title() + "\"? This cannot be undone.", CONFIRM));
+                                if (!answer.accepted() || !answer.content().has("confirm") || !answer.content().bool("confirm")) {
+                                    return ToolResult.text("Kept note " + id + ": the user did not confirm the deletion.");
+                                }
+                            }
                             return ToolResult.text(store.delete(id)
                                     ? "Deleted note " + id + "."
                                     : "There is no note " + id + " (already deleted?); nothing changed.");
@@ -240,6 +251,11 @@ public final class Notes {
                                             + "phrased so it can be applied with the update_note tool.")));
                         })));
     }
+
+    /** The confirmation form of delete_note: one required boolean. */
+    static final JsonObject CONFIRM = Json.object("type", "object",
+            "properties", Json.object("confirm", Json.object("type", "boolean", "title", "Delete the note")),
+            "required", Json.array("confirm"));
 
     /** Markdown for notes://{id} and the review prompt. */
     static String markdown(Note note) {
