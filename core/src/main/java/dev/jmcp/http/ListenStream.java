@@ -10,7 +10,7 @@ import java.util.Set;
  * One {@code subscriptions/listen} stream (MCP 2026-07-28): the acknowledgement first, then only the notification
  * kinds the client opted into, each tagged with the subscription id. Ends when the client closes it.
  */
-final class ListenStream extends SseStream {
+final class ListenStream extends OpenStream {
     static final String META_SUBSCRIPTION = "io.modelcontextprotocol/subscriptionId";
 
     private final String subscriptionId;
@@ -19,7 +19,6 @@ final class ListenStream extends SseStream {
     private final boolean resources;
     private final Set<String> resourceUris;
     private final Subscriptions owner;
-    private volatile boolean ended;
 
     ListenStream(String subscriptionId, JsonObject agreed, Set<String> resourceUris, Subscriptions owner) {
         super(subscriptionId, false);
@@ -40,7 +39,7 @@ final class ListenStream extends SseStream {
             case McpServer.Change.ResourcesChanged c -> resources;
             case McpServer.Change.ResourceUpdated u -> resourceUris.contains(u.uri());
         };
-        if (wanted && !ended) enqueue(tagged(notification));
+        if (wanted && !ended()) enqueue(tagged(notification));
     }
 
     private JsonObject tagged(JsonObject notification) {
@@ -53,19 +52,8 @@ final class ListenStream extends SseStream {
         return notification.with("params", withMeta);
     }
 
-    void end() {
-        ended = true;
-        wakeUp();
-    }
-
     @Override
-    boolean work(EventSink sink) {
-        return ended;
-    }
-
-    @Override
-    public void cancel() {
-        ended = true;
+    void closed() {
         owner.remove(this);
     }
 }

@@ -4,28 +4,16 @@ package dev.jmcp.http;
  * A session's standalone GET stream: list-changed and resource-updated notifications, until the client closes it
  * or the session ends.
  */
-final class NotificationStream extends SseStream {
+final class NotificationStream extends OpenStream {
     private final Session session;
-    private volatile boolean ended;
 
     NotificationStream(String id, Session session) {
         super(id, true);
         this.session = session;
     }
 
-    void end() {
-        ended = true;
-        wakeUp();
-    }
-
     @Override
-    boolean work(EventSink sink) {
-        return ended;
-    }
-
-    @Override
-    public void cancel() {
-        ended = true;
+    void closed() {
         session.standaloneClosed(this);
     }
 }
