@@ -58,7 +58,8 @@ else
 fi
 
 if start_server NOTES_URL examples/notes; then
-    step "TypeScript SDK client against the notes example" scripts/interop-ts.sh "$NOTES_URL"
+    step "TypeScript SDK client (2025-11-25) against the notes example" scripts/interop-ts.sh "$NOTES_URL"
+    step "TypeScript SDK v2 client (2026-07-28) against the notes example" scripts/interop-ts-2026.sh "$NOTES_URL"
 else
     failed=$((failed + 1)); failures+=("start the notes example")
 fi
