@@ -91,3 +91,18 @@ jmcp_build_cli() {
     jmcp_mvn install -DskipTests -Djmcp.skipWasm -pl core,server,cli -am >&2
     jmcp_mvn -pl cli dependency:build-classpath -Dmdep.outputFile="$stamp" -Dmdep.includeScope=runtime >&2
 }
+
+# The --ulimit flags jmcp gives `podman run`: this shell's own hard limits for open files and processes. Podman's
+# defaults ask for more than an unprivileged host may grant (see scripts/podman.sh).
+jmcp_podman_ulimits() {
+    local nofile nproc
+    nofile=$(ulimit -Hn) nproc=$(ulimit -Hu)
+    [ "$nofile" = unlimited ] && nofile=1048576
+    [ "$nproc" = unlimited ] && nproc=1048576
+    echo "--ulimit nofile=$nofile:$nofile --ulimit nproc=$nproc:$nproc"
+}
+
+# podman with runc as the runtime when runc is installed (crun fails on hybrid-cgroup hosts; see scripts/podman.sh).
+jmcp_podman() {
+    if command -v runc >/dev/null || [ -x /usr/sbin/runc ]; then podman --runtime runc "$@"; else podman "$@"; fi
+}
