@@ -92,7 +92,10 @@ final class CloudRunTarget implements DeployTarget.Builds, DeployTarget.Serves {
         command.addAll(List.of("--memory", podmanMemory(service.memory()), "--cpus", service.cpu()));
         command.addAll(List.of("-e", "PORT=" + port, "-e", "JMCP_HOST=" + options.host(),
                 "-e", "JMCP_MAX_CONCURRENT_REQUESTS=" + service.concurrency(),
-                "-e", "JMCP_SESSIONS=" + (service.stateful() ? "stateful" : "stateless")));
+                "-e", "JMCP_SESSIONS=" + (service.stateful() ? "stateful" : "stateless"),
+                // Locally the server is reached by these names only, so the DNS-rebinding check can be on (on Cloud Run
+                // it is on once JMCP_ALLOWED_HOSTS names the service's host; see ContainerMain).
+                "-e", "JMCP_ALLOWED_HOSTS=localhost,127.0.0.1," + options.host()));
         for (var env : service.env().entrySet()) command.addAll(List.of("-e", env.getKey() + "=" + env.getValue()));
         for (String passed : List.of("JMCP_DATABASE_URL", "JMCP_DATABASE_USER", "JMCP_DATABASE_PASSWORD", "GOOGLE_CLOUD_PROJECT",
                 "JMCP_DRAIN_TIMEOUT_SECONDS", "JDK_JAVA_OPTIONS")) {

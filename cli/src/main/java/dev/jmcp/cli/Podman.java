@@ -38,7 +38,8 @@ final class Podman {
     static List<String> ulimits() {
         var flags = new ArrayList<String>();
         try {
-            long pidMax = Long.parseLong(Files.readString(Path.of("/proc/sys/kernel/pid_max")).strip());
+            // readAllLines, not readString: procfs reports size 0, and readString then returns only the first byte.
+            long pidMax = Long.parseLong(Files.readAllLines(Path.of("/proc/sys/kernel/pid_max")).get(0).strip());
             for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
                 var m = LIMIT.matcher(line);
                 if (!m.matches()) continue;

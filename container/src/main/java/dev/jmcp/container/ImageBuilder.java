@@ -311,9 +311,13 @@ public final class ImageBuilder {
                         .addCredentialRetriever(credentials.googleApplicationDefaultCredentials());
                 containerizer = Containerizer.to(registry).setAllowInsecureRegistries(isLoopback(reference.getRegistry()));
             }
+            // A fresh layer cache for every build: Jib recognises a cached layer by file paths and times, and every
+            // staged file has the same fixed time, so a shared cache would hand back a layer with old contents.
+            Path layerCache = work.resolve("jib-cache");
+            JreLinker.deleteTree(layerCache);
             containerizer.setToolName("jmcp")
-                    .setBaseImageLayersCache(spec.cacheDir().resolve("jib/base"))
-                    .setApplicationLayersCache(spec.cacheDir().resolve("jib/application"))
+                    .setBaseImageLayersCache(layerCache.resolve("base"))
+                    .setApplicationLayersCache(layerCache.resolve("application"))
                     .addEventHandler(LogEvent.class, event -> logJib(spec, event));
             return jib.containerize(containerizer);
         } catch (InvalidImageReferenceException e) {

@@ -9,7 +9,9 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -31,6 +33,9 @@ import java.util.Map;
  *       inside the 10 s Cloud Run waits before it kills the instance</td></tr>
  *   <tr><td>{@code JMCP_SESSIONS}</td><td>{@code stateless} (default) or {@code stateful}: sessions live in one
  *       process, so they are only safe when the platform runs exactly one instance</td></tr>
+ *   <tr><td>{@code JMCP_ALLOWED_HOSTS}</td><td>host names (comma-separated, no ports) accepted in {@code Host} and
+ *       {@code Origin}, e.g. the service's {@code run.app} name and custom domains; unset, any host is accepted,
+ *       because the image cannot know the name it will be reached by</td></tr>
  *   <tr><td>{@code JMCP_LOG_FORMAT}</td><td>{@code json} (default: Cloud Logging's structured lines on stdout)
  *       or {@code text}</td></tr>
  *   <tr><td>{@code GOOGLE_CLOUD_PROJECT}</td><td>the project, so log entries link to their request's trace</td></tr>
@@ -48,6 +53,7 @@ public final class ContainerMain {
     static final String DRAIN_TIMEOUT_SECONDS = "JMCP_DRAIN_TIMEOUT_SECONDS";
     static final String SESSIONS = "JMCP_SESSIONS";
     static final String LOG_FORMAT = "JMCP_LOG_FORMAT";
+    static final String ALLOWED_HOSTS = "JMCP_ALLOWED_HOSTS";
     static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 80;
     static final int DEFAULT_DRAIN_TIMEOUT_SECONDS = 8;
 
@@ -92,11 +98,13 @@ public final class ContainerMain {
     /** The builder every container server starts from; {@link AotTraining} uses it too, so it trains what runs. */
     static McpHttpServer.Builder builder(McpServer server, Map<String, String> env) {
         var settings = Settings.from(env);
-        var options = EndpointOptions.builder().mode(settings.mode).allowAnyHost().build();
+        var options = EndpointOptions.builder().mode(settings.mode);
+        if (settings.allowedHosts.isEmpty()) options.allowAnyHost();
+        else options.allowedHosts(settings.allowedHosts);
         return McpHttpServer.builder(server)
                 .host(settings.host)
                 .port(McpHttpServer.portFrom(env.get("PORT"), 8080))
-                .endpointOptions(options)
+                .endpointOptions(options.build())
                 .maxConcurrentRequests(settings.maxConcurrentRequests)
                 .drainTimeout(settings.drainTimeout);
     }
@@ -127,7 +135,8 @@ public final class ContainerMain {
     }
 
     /** The container settings read from the environment; each bad value names its variable. */
-    record Settings(String host, EndpointOptions.Mode mode, int maxConcurrentRequests, Duration drainTimeout) {
+    record Settings(String host, EndpointOptions.Mode mode, int maxConcurrentRequests, Duration drainTimeout,
+                    List<String> allowedHosts) {
         static Settings from(Map<String, String> env) {
             String host = value(env, HOST, "0.0.0.0");
             String sessions = value(env, SESSIONS, "stateless").toLowerCase(Locale.ROOT);
@@ -138,7 +147,9 @@ public final class ContainerMain {
             };
             int limit = number(env, MAX_CONCURRENT_REQUESTS, DEFAULT_MAX_CONCURRENT_REQUESTS, 0, 100_000);
             int drain = number(env, DRAIN_TIMEOUT_SECONDS, DEFAULT_DRAIN_TIMEOUT_SECONDS, 0, 3600);
-            return new Settings(host, mode, limit, Duration.ofSeconds(drain));
+            var hosts = new ArrayList<String>();
+            for (String h : value(env, ALLOWED_HOSTS, "").split(",")) if (!h.isBlank()) hosts.add(h.strip().toLowerCase(Locale.ROOT));
+            return new Settings(host, mode, limit, Duration.ofSeconds(drain), List.copyOf(hosts));
         }
 
         private static String value(Map<String, String> env, String name, String otherwise) {
