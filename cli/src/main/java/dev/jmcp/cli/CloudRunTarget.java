@@ -84,7 +84,10 @@ final class CloudRunTarget implements DeployTarget.Builds, DeployTarget.Serves {
         CloudRunService service = service(project);
         int port = options.port() == 0 ? freePort() : options.port();
         BuiltImage image = buildImage(project, new BuildOptions(null, true), err);
+        String previous = imageId(image.reference());
         run("podman load", Podman.command("load", "-q", "-i", image.tarball().toString()), err);
+        // The tag moved to the new image; the old one would stay behind untagged with every run.
+        if (previous != null && !previous.equals(imageId(image.reference()))) runQuietly(Podman.command("rmi", previous));
         String name = "jmcp-dev-" + project.name() + "-" + port;
         runQuietly(Podman.command("rm", "-f", "-i", name));   // left over from a run that was killed
         var command = new ArrayList<>(Podman.command("run", "--rm", "--name", name, "--network", "host"));
@@ -217,6 +220,21 @@ final class CloudRunTarget implements DeployTarget.Builds, DeployTarget.Serves {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Failure(what + " was interrupted");
+        }
+    }
+
+    /** The id of the local image with this name, or null. */
+    private static String imageId(String reference) {
+        try {
+            Process p = new ProcessBuilder(Podman.command("image", "inspect", "--format", "{{.Id}}", reference))
+                    .redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return p.waitFor() == 0 && output.matches("[0-9a-f]{64}") ? output : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 

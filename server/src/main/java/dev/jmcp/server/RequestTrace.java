@@ -36,10 +36,20 @@ final class RequestTrace extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         Context context = parse(request.getHeaders().get("X-Cloud-Trace-Context"), request.getHeaders().get("traceparent"));
         if (context == null) return super.handle(request, response, callback);
+        return within(context, () -> super.handle(request, response, callback));
+    }
+
+    /** Something that runs with a trace set and may throw what a handler throws. */
+    interface Traced<T> {
+        T run() throws Exception;
+    }
+
+    /** Runs {@code body} with {@code context} as this thread's trace, then restores what was there. */
+    static <T> T within(Context context, Traced<T> body) throws Exception {
         Context outer = CURRENT.get();
         CURRENT.set(context);
         try {
-            return super.handle(request, response, callback);
+            return body.run();
         } finally {
             if (outer == null) CURRENT.remove();
             else CURRENT.set(outer);
