@@ -23,7 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Cloud Run counts it.
  *
  * <p>What can go wrong: the slot must be given back exactly once whatever happens, whether the response completes,
- * fails, the handler declines the request or throws. {@link Slot} guards that with a flag.
+ * fails, the handler declines the request or throws. {@link Slot} guards that with a flag. And it must be given back
+ * before the client can see the end of its response: a client that sends its next request as soon as the previous
+ * one answered, with {@code limit} in flight, would otherwise sometimes meet a slot not yet released. So the last
+ * write of the response releases it, just before the bytes go out.
  */
 final class ConcurrencyLimit extends Handler.Wrapper {
     private final int limit;
@@ -57,9 +60,16 @@ final class ConcurrencyLimit extends Handler.Wrapper {
             return true;
         }
         var slot = new Slot(callback);
+        var releasingResponse = new Response.Wrapper(request, response) {
+            @Override
+            public void write(boolean last, ByteBuffer content, Callback written) {
+                if (last) slot.release();
+                super.write(last, content, written);
+            }
+        };
         boolean handled;
         try {
-            handled = super.handle(request, response, slot);
+            handled = super.handle(request, releasingResponse, slot);
         } catch (Throwable t) {
             slot.release();   // Jetty fails the original callback, not ours
             throw t;
