@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure podman can run jmcp's container images on this machine, installing what is missing (Debian, as root):
-# podman and runc. Idempotent; prints the versions. Used by scripts/test.sh and `jmcp dev --target google-cloud-run`
+# podman and runc; with --with-registry also Debian's docker-registry, a local OCI registry the container tests push
+# to. Idempotent; prints the versions. Used by scripts/test.sh and `jmcp dev --target google-cloud-run`
 # tells you to run it when podman is missing.
 #
 # Why runc: on hosts with hybrid cgroups (v1 controllers plus an empty v2 mount) crun, podman's default runtime on
@@ -15,16 +16,18 @@ set -euo pipefail
 missing=()
 command -v podman >/dev/null || missing+=(podman)
 command -v runc >/dev/null || [ -x /usr/sbin/runc ] || missing+=(runc)
+[ "${1:-}" = --with-registry ] && { [ -x /usr/bin/docker-registry ] || missing+=(docker-registry); }
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
-        echo "jmcp: ${missing[*]} missing; install them (Debian/Ubuntu: sudo apt-get install -y podman runc)" >&2
+        echo "jmcp: ${missing[*]} missing; install them (Debian/Ubuntu: sudo apt-get install -y ${missing[*]})" >&2
         exit 1
     fi
     echo "jmcp: installing ${missing[*]} with apt-get ..." >&2
     export DEBIAN_FRONTEND=noninteractive
     # An old or empty package list cannot find podman; refresh it once when the first attempt fails.
-    apt-get install -y -q --no-install-recommends podman runc >&2 ||
-        { apt-get update -q >&2 && apt-get install -y -q --no-install-recommends podman runc >&2; }
+    # policy-rc.d (where present) keeps docker-registry's service from starting; the tests start their own.
+    apt-get install -y -q --no-install-recommends "${missing[@]}" >&2 ||
+        { apt-get update -q >&2 && apt-get install -y -q --no-install-recommends "${missing[@]}" >&2; }
 fi
 # A container that prints and exits proves the runtime, cgroups and ulimits work together; it needs an image, so
 # only the engine is checked here (the container tests run real images).

@@ -95,7 +95,7 @@ container_tests() { # ContainerIT: builds images and runs them under podman; rem
     grep -h "Tests run" "$JMCP_ROOT"/container/target/failsafe-reports/*.txt
 }
 
-if step "podman with runc (scripts/podman.sh)" scripts/podman.sh; then
+if step "podman with runc (scripts/podman.sh)" scripts/podman.sh --with-registry; then
     step "container tests under podman" container_tests
     images+=(localhost/jmcp/notes:latest localhost/jmcp/conformance:latest)
     step "jmcp build --target google-cloud-run examples/notes" ./jmcp build --target google-cloud-run examples/notes

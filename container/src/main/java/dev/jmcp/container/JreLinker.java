@@ -78,6 +78,7 @@ final class JreLinker {
             command.addAll(JLINK_OPTIONS);
             command.addAll(List.of("--output", temp.toString()));
             Processes.run("jlink", command, null, logDir.resolve("jlink.log"), Duration.ofMinutes(5));
+            stripSymbols(temp);
             try {
                 Files.move(temp, target);
             } catch (IOException raced) {
@@ -90,12 +91,28 @@ final class JreLinker {
         }
     }
 
+    /**
+     * Removes the native symbol tables from the runtime's shared libraries (about 5 MB, most of it libjvm.so's) with
+     * binutils' {@code strip}, when it is installed; jlink keeps them. The JVM runs the same without them; only
+     * native frames in a crash report (hs_err) lose their names.
+     */
+    private void stripSymbols(Path jre) throws IOException {
+        Path strip = Path.of("/usr/bin/strip");
+        if (!Files.isExecutable(strip)) return;
+        var command = new ArrayList<>(List.of(strip.toString(), "--strip-unneeded"));
+        try (var walk = Files.walk(jre.resolve("lib"))) {
+            walk.filter(p -> p.toString().endsWith(".so")).sorted().forEach(p -> command.add(p.toString()));
+        }
+        Processes.run("strip (native symbols of the Java runtime)", command, null, logDir.resolve("strip.log"), Duration.ofMinutes(2));
+    }
+
     private String key(List<String> modules) {
         try {
             var sha = MessageDigest.getInstance("SHA-256");
             sha.update(Files.readAllBytes(jdkHome.resolve("release")));
             sha.update(String.join(",", modules).getBytes(StandardCharsets.UTF_8));
             sha.update(String.join(" ", JLINK_OPTIONS).getBytes(StandardCharsets.UTF_8));
+            sha.update(Boolean.toString(Files.isExecutable(Path.of("/usr/bin/strip"))).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
         } catch (IOException e) {
             throw new ImageBuildException("cannot read " + jdkHome.resolve("release") + "; is " + jdkHome + " a JDK?", e);

@@ -177,6 +177,61 @@ class ContainerIT {
         assertThat(error.string("logging.googleapis.com/spanId")).isEqualTo("000000000000002a");
     }
 
+    @Test
+    @Order(6)
+    void pushesToARegistryWithTheSameDigestAndTheImageRunsFromThere() throws Exception {
+        Path registryBinary = Path.of("/usr/bin/docker-registry");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(registryBinary),
+                "needs Debian's docker-registry (scripts/podman.sh --with-registry installs it)");
+        int registryPort = freePort();
+        Path config = temp.resolve("registry.yml");
+        Files.writeString(config, "version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: " + temp.resolve("registry-data")
+                + "\nhttp:\n  addr: 127.0.0.1:" + registryPort + "\n");
+        Process registry = new ProcessBuilder(registryBinary.toString(), "serve", config.toString())
+                .redirectErrorStream(true).redirectOutput(temp.resolve("registry.log").toFile()).start();
+        String repository = "127.0.0.1:" + registryPort + "/jmcp-it/slow";
+        try {
+            awaitListening(registryPort);
+            var base = spec(temp.resolve("cache"), true);
+            var pushed = new ImageBuilder().build(new ImageSpec(base.appName(), base.applicationClass(), base.classpath(),
+                    base.jdkHome(), temp.resolve("work-push"), base.cacheDir(), base.imageName(), repository + ":1", true,
+                    System.err::println));
+
+            assertThat(pushed.pushed()).isTrue();
+            assertThat(pushed.digest()).as("the registry holds the very image the tarball holds").isEqualTo(image.digest());
+            String byDigest = repository + "@" + pushed.digest();
+            podman("pull", "-q", "--tls-verify=false", byDigest);
+            int port = freePort();
+            String name = PREFIX + containers.size();
+            containers.add(name);
+            var command = new ArrayList<>(podmanCommand("run", "-d", "--name", name, "--network", "host"));
+            command.addAll(ulimits());
+            command.addAll(List.of("-e", "PORT=" + port, "-e", "JMCP_HOST=127.0.0.1", byDigest));
+            assertThat(run(command).exitCode).isZero();
+            awaitListening(port);
+            Thread.sleep(200);
+            assertThat(callSleep(port, 0).body()).contains("slept 0");
+            stop(name);
+        } finally {
+            podmanQuietly("rm", "-f", "-i", PREFIX + (containers.size() - 1));
+            podmanQuietly("rmi", "-f", "-i", repository + "@" + image.digest());
+            registry.destroy();
+            registry.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void awaitListening(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try (var socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("nothing listens on port " + port);
+    }
+
     private static ImageSpec spec(Path cache, boolean aot) {
         Path app = temp.resolve("app-classes");
         try {
