@@ -83,11 +83,29 @@ jmcp_node_tool() {
 # CLI's class path to cli/target/jmcp.classpath.
 jmcp_build_cli() {
     local stamp="$JMCP_ROOT/cli/target/jmcp.classpath"
-    if [ -f "$stamp" ] && [ -z "$(find "$JMCP_ROOT/pom.xml" "$JMCP_ROOT/core" "$JMCP_ROOT/server" "$JMCP_ROOT/cli" \
+    if [ -f "$stamp" ] && [ -z "$(find "$JMCP_ROOT/pom.xml" "$JMCP_ROOT/core" "$JMCP_ROOT/server" "$JMCP_ROOT/container" "$JMCP_ROOT/cli" \
             \( -path '*/target' -prune \) -o -type f -newer "$stamp" -print -quit)" ]; then
         return 0
     fi
-    echo "jmcp: building jmcp (core, server, cli) ..." >&2
-    jmcp_mvn install -DskipTests -Djmcp.skipWasm -pl core,server,cli -am >&2
-    jmcp_mvn -pl cli dependency:build-classpath -Dmdep.outputFile="$stamp" -Dmdep.includeScope=runtime >&2
+    echo "jmcp: building jmcp (core, server, container, cli) ..." >&2
+    jmcp_mvn install -DskipTests -Djmcp.skipWasm -pl core,server,container,cli -am >&2
+    jmcp_mvn -pl cli dependency:build-classpath -Dmdep.outputFile="$stamp" -DincludeScope=runtime >&2
+}
+
+# The --ulimit flags jmcp gives `podman run`: this shell's own hard limit for open files, and for processes the
+# smaller of its hard limit and the kernel's pid_max (podman's conmon runs with nproc capped there, and the container
+# cannot get more than conmon has). Podman's defaults ask for more than a host without CAP_SYS_RESOURCE may grant
+# (see scripts/podman.sh).
+jmcp_podman_ulimits() {
+    local nofile nproc pid_max
+    nofile=$(ulimit -Hn) nproc=$(ulimit -Hu) pid_max=$(cat /proc/sys/kernel/pid_max 2>/dev/null || echo 32768)
+    [ "$nofile" = unlimited ] && nofile=1048576
+    [ "$nproc" = unlimited ] && nproc=1048576
+    [ "$nproc" -gt "$pid_max" ] && nproc=$pid_max
+    echo "--ulimit nofile=$nofile:$nofile --ulimit nproc=$nproc:$nproc"
+}
+
+# podman with runc as the runtime when runc is installed (crun fails on hybrid-cgroup hosts; see scripts/podman.sh).
+jmcp_podman() {
+    if command -v runc >/dev/null || [ -x /usr/sbin/runc ]; then podman --runtime runc "$@"; else podman "$@"; fi
 }

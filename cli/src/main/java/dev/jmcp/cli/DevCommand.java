@@ -1,20 +1,16 @@
 package dev.jmcp.cli;
 
-import dev.jmcp.McpServer;
-import dev.jmcp.http.EndpointOptions;
-import dev.jmcp.server.EnvironmentOptions;
-import dev.jmcp.server.JvmPlatform;
-import dev.jmcp.server.McpHttpServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code jmcp dev}: builds an application folder and serves it locally until Ctrl+C. */
+/** {@code jmcp dev}: builds an application folder and serves it locally, on the JVM or as a target runs it. */
 @Command(name = "dev", mixinStandardHelpOptions = true,
         description = "Build an application and serve it at http://HOST:PORT/mcp until Ctrl+C.")
 final class DevCommand implements Callable<Integer> {
@@ -34,8 +30,13 @@ final class DevCommand implements Callable<Integer> {
     String host;
 
     @Option(names = "--stateless", description = "Serve 2025-era clients without sessions, as serverless runtimes do "
-            + "(MCP 2026-07-28 is always stateless)")
+            + "(jvm target; google-cloud-run is stateless unless jmcp.json says otherwise; MCP 2026-07-28 is always stateless)")
     boolean stateless;
+
+    @Option(names = "--target", defaultValue = DeployTargets.DEFAULT,
+            description = "Where to run it: jvm (in this process) or google-cloud-run (the Cloud Run image under podman). "
+                    + "Default: ${DEFAULT-VALUE}")
+    String target;
 
     static boolean serving() {
         return serving;
@@ -44,36 +45,17 @@ final class DevCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (port < 0 || port > 65535) throw new UsageError("--port must be 0 to 65535, got " + port);
+        var serves = DeployTargets.require(target, DeployTarget.Serves.class, "dev");
         var project = Project.load(dir);
-        var err = spec.commandLine().getErr();
-        err.println("jmcp dev: building " + project.dir());
-        err.flush();
-        var application = project.instantiate(project.compile());
-        var platform = new JvmPlatform(project.name());
-        McpServer server = application.create(platform);
-        var options = EndpointOptions.builder()
-                .mode(stateless ? EndpointOptions.Mode.STATELESS : EndpointOptions.Mode.STATEFUL);
-        if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) options.allowAnyHost();
-        try {
-            EnvironmentOptions.apply(options, System.getenv());
-        } catch (IllegalArgumentException e) {
-            throw new UsageError(e.getMessage());
-        }
-        McpHttpServer http = McpHttpServer.builder(server).host(host).port(port).endpointOptions(options.build())
-                .stopOnSigterm().build();
-        try {
-            http.start();
-        } catch (Exception e) {
-            throw new Failure("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
-        }
+        var cli = spec.commandLine();
+        int code = serves.serve(project, new DeployTarget.DevOptions(host, port, stateless), cli.getOut(), cli.getErr());
+        if (code >= 0) return code;
         serving = true;
-        printConnectionHelp(project, http.url());
         return ExitCode.OK;
     }
 
-    private void printConnectionHelp(Project project, String url) {
-        var out = spec.commandLine().getOut();
-        out.println("jmcp dev: serving " + project.name() + " (" + project.applicationClass() + ") at " + url);
+    static void printConnectionHelp(PrintWriter out, Project project, String how, String url) {
+        out.println("jmcp dev: serving " + project.name() + " (" + project.applicationClass() + ")" + how + " at " + url);
         out.println();
         out.println("  Try it with the MCP Inspector (Node >= 22):");
         out.println("    npx @modelcontextprotocol/inspector --cli " + url + " --transport http --method tools/list");

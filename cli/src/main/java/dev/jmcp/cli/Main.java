@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 /** The {@code jmcp} command. {@code main} only exits with what {@link #run} returns, so tests run the CLI in-process. */
 @Command(name = "jmcp", mixinStandardHelpOptions = true, version = "jmcp 0.1.0",
         description = "Write an MCP server once in Java; run it locally, on AWS Lambda, Cloud Run or Cloudflare Workers.",
-        subcommands = {DevCommand.class})
+        subcommands = {DevCommand.class, BuildCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -17,9 +17,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A jmcp application folder: a Maven project with a {@code jmcp.json} that names its {@link McpApplication}
- * class, e.g. {@code {"name": "notes", "application": "dev.jmcp.examples.notes.NotesApp"}}.
+ * class, e.g. {@code {"name": "notes", "application": "dev.jmcp.examples.notes.NotesApp"}}. Targets read their own
+ * sections of it from {@code settings} (e.g. {@code "googleCloudRun": {"maxInstances": 5}}).
  */
-record Project(Path dir, String name, String applicationClass) {
+record Project(Path dir, String name, String applicationClass, JsonObject settings) {
 
     static Project load(Path dir) {
         if (!Files.isDirectory(dir)) throw new UsageError(dir + " is not a folder; pass an application folder such as examples/notes");
@@ -41,7 +42,7 @@ record Project(Path dir, String name, String applicationClass) {
             if (!name.matches("[a-z0-9][a-z0-9-]{0,62}")) {
                 throw new UsageError(descriptor + ": \"name\" must be lower-case letters, digits and '-', got \"" + name + "\"");
             }
-            return new Project(dir.toAbsolutePath().normalize(), name, application);
+            return new Project(dir.toAbsolutePath().normalize(), name, application, json);
         } catch (IllegalArgumentException e) {
             throw new UsageError(descriptor + " is not valid: " + e.getMessage());
         }
@@ -51,7 +52,7 @@ record Project(Path dir, String name, String applicationClass) {
     List<Path> compile() {
         Path classpathFile = dir.resolve("target/jmcp.classpath");
         var command = List.of(maven(), "-B", "-q", "-f", dir.resolve("pom.xml").toString(), "compile",
-                "dependency:build-classpath", "-Dmdep.outputFile=" + classpathFile, "-Dmdep.includeScope=runtime");
+                "dependency:build-classpath", "-Dmdep.outputFile=" + classpathFile, "-DincludeScope=runtime");
         try {
             Process process = new ProcessBuilder(command).inheritIO().start();
             if (!process.waitFor(10, TimeUnit.MINUTES)) {

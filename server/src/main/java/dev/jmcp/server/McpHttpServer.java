@@ -44,6 +44,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class McpHttpServer {
     private static final System.Logger LOG = System.getLogger("dev.jmcp.server");
+    /** What a request beyond {@link Builder#maxConcurrentRequests} is told to wait before retrying. */
+    static final int RETRY_AFTER_SECONDS = 1;
 
     private final String host;
     private final String path;
@@ -83,7 +85,9 @@ public final class McpHttpServer {
         jetty.addConnector(connector);
 
         // Health sits outside the GracefulHandler: during a drain it must still answer (503), not be rejected.
-        jetty.setHandler(new Handler.Sequence(health, new GracefulHandler(mcp)));
+        Handler endpointChain = b.maxConcurrentRequests > 0
+                ? new ConcurrencyLimit(mcp, b.maxConcurrentRequests, RETRY_AFTER_SECONDS) : mcp;
+        jetty.setHandler(new Handler.Sequence(health, new GracefulHandler(new RequestTrace(endpointChain))));
         // stop() does the drain itself; this only lets streams it ended write their last bytes.
         jetty.setStopTimeout(Math.min(1000, drainTimeout.toMillis()));
     }
@@ -226,6 +230,7 @@ public final class McpHttpServer {
         private Duration keepAliveInterval = JettyMcpHandler.DEFAULT_KEEP_ALIVE;
         private Duration streamIdleTimeout = JettyMcpHandler.DEFAULT_STREAM_IDLE_TIMEOUT;
         private boolean stopOnSigterm;
+        private int maxConcurrentRequests;
 
         private Builder(McpServer server) {
             this.server = Objects.requireNonNull(server, "server");
@@ -268,6 +273,17 @@ public final class McpHttpServer {
         /** How long an event stream may wait without progress (e.g. for an elicitation answer). Default 5 min. */
         public Builder streamIdleTimeout(Duration timeout) {
             this.streamIdleTimeout = positive(timeout, "streamIdleTimeout");
+            return this;
+        }
+
+        /**
+         * At most this many MCP requests at once (an open event stream counts until it ends); beyond it a request gets
+         * 503 with {@code Retry-After: 1} at once rather than a place in a queue. Default 0: no limit. Set it to the
+         * platform's per-instance concurrency, e.g. 80 on Cloud Run.
+         */
+        public Builder maxConcurrentRequests(int limit) {
+            if (limit < 0) throw new IllegalArgumentException("maxConcurrentRequests < 0: " + limit + " (0 means no limit)");
+            this.maxConcurrentRequests = limit;
             return this;
         }
 

@@ -27,6 +27,7 @@ final class ServerPublicApiTest {
                 .drainTimeout(Duration.ofSeconds(10))
                 .keepAliveInterval(Duration.ofSeconds(15))
                 .streamIdleTimeout(Duration.ofMinutes(5))
+                .maxConcurrentRequests(80)
                 .stopOnSigterm()
                 .build()
                 .start();
@@ -41,5 +42,9 @@ final class ServerPublicApiTest {
         jetty.setHandler(new JettyMcpHandler(endpoint));
         jetty.setHandler(new JettyMcpHandler(endpoint, Duration.ofSeconds(15), Duration.ofMinutes(5)));
         JvmEnv.INSTANCE.reportError(url, new IllegalStateException());
+
+        // a container's entry point and its logs
+        CloudLogging.install(System.getenv("GOOGLE_CLOUD_PROJECT"));
+        ContainerMain.main(new String[] {"notes", "dev.jmcp.examples.notes.NotesApp"});
     }
 }
