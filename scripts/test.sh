@@ -107,6 +107,8 @@ if step "podman with runc (scripts/podman.sh)" scripts/podman.sh --with-registry
             conformance_stateless 0.1.16 "$CLOUD_RUN_URL" --suite all
         step "conformance 0.2.0-alpha.12 --requirements 2025-11-25, Cloud Run image (stateless)" \
             conformance_stateless 0.2.0-alpha.12 "$CLOUD_RUN_URL" --requirements 2025-11-25
+        step "conformance 0.2.0-alpha.12 --requirements 2026-07-28, Cloud Run image" \
+            scripts/conformance.sh 0.2.0-alpha.12 "$CLOUD_RUN_URL" --requirements 2026-07-28
     else
         failed=$((failed + 1)); failures+=("start the conformance example's Cloud Run image")
     fi
