@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # jmcp against the official MCP Java and TypeScript SDK servers, side by side on this machine, in one run:
-# load over loopback HTTP (wrk), cold start, and the JSON codec (JMH). Writes bench/results/<date>.json and
-# bench/results/report.html, and prints the ratios.
+# load over loopback HTTP (wrk), a JFR profile of jmcp under load, cold start, and the JSON codec (JMH).
+# Writes bench/results/<date>.json and bench/results/report.html, and prints the ratios.
 #
-# Usage: bench/run.sh [--quick] [--only load,cold,jmh] [--no-pin]
-#   --quick   short runs (about 3 minutes instead of about 13); the figures are rougher
+# Usage: bench/run.sh [--quick] [--only load,profile,cold,jmh] [--no-pin]
+#   --quick   short runs (under 3 minutes instead of about 14); the figures are rougher
 #   --only    run only some phases
 #   --no-pin  do not pin servers and wrk to separate CPUs (needed on a 1-CPU machine)
 # Needs: a JDK >= 21 (25 for the AOT cache variants), Maven, npm (once, for the pinned Node), wrk and taskset

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -22,12 +23,12 @@ import java.util.function.Predicate;
 
 /**
  * Runs jmcp against the official Java and TypeScript SDK servers side by side, on this machine, in one run: load
- * (wrk over loopback HTTP), cold start, and the JSON codec (JMH). Writes {@code bench/results/<date>.json} and
+ * (wrk over loopback HTTP), a JFR profile of jmcp under that load, cold start, and the JSON codec (JMH). Writes {@code bench/results/<date>.json} and
  * {@code bench/results/report.html}, and prints the ratios. {@code bench/run.sh} builds everything and calls this.
  *
  * <pre>{@code
  * java -cp ... dev.jmcp.bench.Bench --root . --classpath bench/target/classpath.txt --node node \
- *     --ts-server .tools/bench-peers/ts-server.mjs [--quick] [--only load,cold,jmh] [--no-pin]
+ *     --ts-server .tools/bench-peers/ts-server.mjs [--quick] [--only load,profile,cold,jmh] [--no-pin]
  * }</pre>
  */
 public final class Bench {
@@ -35,10 +36,10 @@ public final class Bench {
     static final List<Integer> CONNECTIONS = List.of(1, 16, 64);
     static final int PEAK_CONNECTIONS = 64;
 
-    /** How long things run: the full run takes about 13 minutes on 2 cores, the quick one about 3. */
+    /** How long things run: the full run takes about 14 minutes on 2 cores, the quick one under 3. */
     record Plan(boolean quick, int firstWarmupSeconds, int warmupSeconds, int seconds, int coldRuns) {
         static Plan of(boolean quick) {
-            return quick ? new Plan(true, 4, 1, 2, 3) : new Plan(false, 10, 3, 10, 10);
+            return quick ? new Plan(true, 2, 1, 2, 3) : new Plan(false, 10, 3, 10, 10);
         }
     }
 
@@ -90,19 +91,22 @@ public final class Bench {
         result.put("fixtures", Fixtures.describe());
 
         JsonObject load = null;
+        JsonObject profile = null;
         List<JsonObject> cold = null;
         List<JsonObject> jmh = null;
-        if (options.phases.contains("load")) load = load();
-        if (options.phases.contains("cold")) cold = coldStart();
-        if (options.phases.contains("jmh")) jmh = jmh();
+        if (options.phases.contains("load")) load = timed("load", this::load);
+        if (options.phases.contains("profile")) profile = timed("profile", this::profile);
+        if (options.phases.contains("cold")) cold = timed("cold start", this::coldStart);
+        if (options.phases.contains("jmh")) jmh = timed("jmh", this::jmh);
 
-        var summary = new Summary(load, cold, jmh);
+        var summary = new Summary(load, cold, jmh, profile);
         result.put("settings", Json.object(
                 "pinning", options.pin ? "each server alone on CPU 1 (taskset -c 1), wrk on CPU 0 (taskset -c 0)" : "none",
                 "loadGenerator", "wrk, 1 thread, keep-alive connections, closed loop; every response checked",
                 "firstWarmupSeconds", plan.firstWarmupSeconds, "warmupSeconds", plan.warmupSeconds,
                 "seconds", plan.seconds, "coldStartRuns", plan.coldRuns));
         if (load != null) result.put("load", load);
+        if (profile != null) result.put("profile", profile);
         if (cold != null) result.put("coldStart", Json.object("variants", Json.array(cold)));
         if (jmh != null) result.put("jmh", Json.object("results", Json.array(jmh)));
         result.put("ratios", summary.ratios());
@@ -123,6 +127,17 @@ public final class Bench {
         System.out.println(summary.text());
         System.out.println("results: " + options.root.relativize(file) + "   report: " + options.root.relativize(report));
         return 0;
+    }
+
+    private interface Phase<T> {
+        T run() throws IOException, InterruptedException;
+    }
+
+    private static <T> T timed(String name, Phase<T> phase) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        T result = phase.run();
+        System.out.printf(Locale.ROOT, "(%s took %.0f s)%n", name, (System.nanoTime() - start) / 1e9);
+        return result;
     }
 
     // ---- load -------------------------------------------------------------------------------------------------
@@ -195,6 +210,45 @@ public final class Bench {
             }
             Thread.sleep(50);
         }
+    }
+
+    // ---- profile ----------------------------------------------------------------------------------------------
+
+    /**
+     * jmcp under the peak load once more, recorded by JFR ({@code settings=profile}) from its start, so that JFR's
+     * own start-up is not in the figures; each tool's measured window is cut out of the recording by time, and
+     * {@link Profiler} says where its CPU and allocation went.
+     */
+    private JsonObject profile() throws IOException, InterruptedException {
+        var loadTest = new LoadTest(options.root.resolve("bench/wrk/mcp-post.lua"), work, options.pin ? "0" : null);
+        Path recording = work.resolve("jmcp-load.jfr");
+        Files.deleteIfExists(recording);
+        var server = new Server("jmcp", "jmcp (profiled)", 18081, List.of(java,
+                "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording,
+                "-cp", classpath(Bench::jmcpJar), "dev.jmcp.bench.JmcpBenchServer", "18081", catalogFile.toString()));
+        List<String> command = ServerProcess.pinned(options.pin ? "1" : null, server.command());
+        commands.put("profile", Shell.join(command) + "   # then wrk as above, " + PEAK_CONNECTIONS + " connections per tool, then SIGTERM");
+        System.out.println("profile: jmcp under " + PEAK_CONNECTIONS + " connections, recorded by JFR");
+        var windows = new LinkedHashMap<String, Object[]>();
+        try (var process = ServerProcess.start(command, logs.resolve("profile-jmcp.log"))) {
+            awaitReady(process, server);
+            for (String tool : TOOLS) loadTest.run(process, server.url(), tool, PEAK_CONNECTIONS, plan.firstWarmupSeconds);
+            for (String tool : TOOLS) {
+                Instant from = Instant.now();
+                LoadTest.Run run = loadTest.run(process, server.url(), tool, PEAK_CONNECTIONS, plan.seconds);
+                windows.put(tool, new Object[]{from, Instant.now(), run});
+            }
+            process.stop(Duration.ofSeconds(60));   // JFR writes the recording as the JVM exits
+        }
+        var out = new LinkedHashMap<String, Object>();
+        for (var window : windows.entrySet()) {
+            var run = (LoadTest.Run) window.getValue()[2];
+            JsonObject summary = Profiler.summarize(recording, (Instant) window.getValue()[0], (Instant) window.getValue()[1], run.requests());
+            System.out.println("  " + window.getKey() + ": CPU by component (% of samples) " + summary.object("cpuPercentByComponent")
+                    + "; allocation " + summary.number("allocBytesPerRequest") + " bytes/request");
+            out.put(window.getKey(), summary.with("rps", Json.of(LoadTest.round(run.rps(), 1))));
+        }
+        return Json.of(out).asObject();
     }
 
     // ---- cold start -------------------------------------------------------------------------------------------
@@ -298,7 +352,7 @@ public final class Bench {
 
     static final class Options {
         static final String USAGE = "usage: Bench --root DIR --classpath FILE --bench-jar JAR --node NODE --ts-server FILE"
-                + " [--quick] [--only load,cold,jmh] [--no-pin]";
+                + " [--quick] [--only load,profile,cold,jmh] [--no-pin]";
 
         Path root;
         Path classpathFile;
@@ -307,7 +361,9 @@ public final class Bench {
         Path tsServer;
         boolean quick;
         boolean pin = true;
-        Set<String> phases = new LinkedHashSet<>(List.of("load", "cold", "jmh"));
+        static final List<String> PHASES = List.of("load", "profile", "cold", "jmh");
+
+        Set<String> phases = new LinkedHashSet<>(PHASES);
 
         static Options parse(String[] args) {
             var o = new Options();
@@ -324,8 +380,8 @@ public final class Bench {
                     case "--only" -> {
                         o.phases = new LinkedHashSet<>(List.of(value(args, ++i, arg).split(",")));
                         for (String phase : o.phases) {
-                            if (!List.of("load", "cold", "jmh").contains(phase)) {
-                                throw new IllegalArgumentException("--only takes load, cold and jmh, got \"" + phase + "\"");
+                            if (!PHASES.contains(phase)) {
+                                throw new IllegalArgumentException("--only takes " + String.join(", ", PHASES) + ", got \"" + phase + "\"");
                             }
                         }
                     }

@@ -25,7 +25,7 @@ final class JmhRunner {
         var command = new ArrayList<>(List.of(java, "-cp", classpath, "org.openjdk.jmh.Main",
                 "-f", "1", "-prof", "gc", "-rf", "json", "-rff", resultFile.toString()));
         command.addAll(quick
-                ? List.of("-wi", "1", "-w", "500ms", "-i", "2", "-r", "500ms")
+                ? List.of("-wi", "1", "-w", "300ms", "-i", "2", "-r", "300ms")
                 : List.of("-wi", "2", "-w", "2s", "-i", "4", "-r", "2s"));
         command.add("dev.jmcp.bench.(CodecBenchmark|EndpointBenchmark)");
         return command;

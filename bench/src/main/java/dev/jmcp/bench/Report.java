@@ -53,6 +53,7 @@ final class Report {
         h.append("</table>\n");
 
         if (result.has("load")) load(h, result, summary);
+        if (result.has("profile")) profile(h, result.object("profile"));
         if (result.has("coldStart")) cold(h, result.object("coldStart"));
         if (result.has("jmh")) jmh(h, result.object("jmh"));
 
@@ -126,6 +127,35 @@ final class Report {
         }
         h.append("</table>\n<p>The JVMs run with default heap settings (a quarter of the machine's memory as the maximum), "
                 + "so their RSS mostly shows how far the heap was allowed to grow, not what they need.</p>\n");
+    }
+
+    private static void profile(StringBuilder h, JsonObject profile) {
+        h.append("<h2>Where jmcp's time and memory go under load (JFR)</h2>\n<p>jmcp again at the peak load, with a JFR "
+                + "recording (<code>settings=profile</code>) of each tool's measured window. A CPU sample belongs to the first "
+                + "jmcp or Jetty frame from the top of its stack, so JDK code called by the JSON writer counts as the codec's. "
+                + "Allocation is the sum of JFR's allocation-sample weights divided by the requests served while recording.</p>\n");
+        for (Map.Entry<String, Json> e : profile.members().entrySet()) {
+            JsonObject p = e.getValue().asObject();
+            h.append("<h3>").append(esc(e.getKey())).append(": ").append(fmt("%,.0f", p.number("rps").doubleValue()))
+                    .append(" req/s while recording, ").append(p.number("cpuSamples")).append(" CPU samples, about ")
+                    .append(fmt("%,.0f", p.number("allocBytesPerRequest").doubleValue())).append(" bytes allocated per request</h3>\n");
+            h.append("<table><tr><th>component</th><th>% of CPU samples</th><th>bytes allocated / request</th></tr>\n");
+            JsonObject alloc = p.object("allocBytesPerRequestByComponent");
+            for (Map.Entry<String, Json> c : p.object("cpuPercentByComponent").members().entrySet()) {
+                h.append("<tr><td>").append(esc(c.getKey())).append("</td><td>").append(fmt("%.1f", c.getValue().asNumber().doubleValue()))
+                        .append("</td><td>").append(alloc.has(c.getKey()) ? fmt("%,.0f", alloc.number(c.getKey()).doubleValue()) : "")
+                        .append("</td></tr>\n");
+            }
+            h.append("</table>\n<table><tr><th>hottest methods (self time)</th><th>% of CPU samples</th></tr>\n");
+            for (Map.Entry<String, Json> m : p.object("topCpuMethodsPercent").members().entrySet()) {
+                h.append("<tr><td>").append(esc(m.getKey())).append("</td><td>").append(fmt("%.1f", m.getValue().asNumber().doubleValue())).append("</td></tr>\n");
+            }
+            h.append("</table>\n<table><tr><th>largest allocation sites (allocating method &lt;- first jmcp or Jetty frame)</th><th>bytes / request</th></tr>\n");
+            for (Map.Entry<String, Json> m : p.object("topAllocSitesBytesPerRequest").members().entrySet()) {
+                h.append("<tr><td>").append(esc(m.getKey())).append("</td><td>").append(fmt("%,.0f", m.getValue().asNumber().doubleValue())).append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
     }
 
     private static void cold(StringBuilder h, JsonObject cold) {

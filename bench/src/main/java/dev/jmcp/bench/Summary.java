@@ -25,12 +25,14 @@ final class Summary {
     private final JsonObject load;
     private final List<JsonObject> cold;
     private final List<JsonObject> jmh;
+    private final JsonObject profile;
     private final List<Goal> goals = new ArrayList<>();
 
-    Summary(JsonObject load, List<JsonObject> cold, List<JsonObject> jmh) {
+    Summary(JsonObject load, List<JsonObject> cold, List<JsonObject> jmh, JsonObject profile) {
         this.load = load;
         this.cold = cold;
         this.jmh = jmh;
+        this.profile = profile;
         if (load != null) loadGoals();
         if (cold != null) coldGoals();
         if (jmh != null) codecGoals();
@@ -206,6 +208,13 @@ final class Summary {
             out.append(String.format(Locale.ROOT, "  jmcp RSS: idle %.0f MB, peak under load %.0f MB%n",
                     mb(jmcp.number("idleRssKb").longValue()), mb(jmcp.number("peakRssKb").longValue())));
         }
+        if (profile != null) {
+            for (String tool : Bench.TOOLS) {
+                JsonObject p = profile.object(tool);
+                out.append(String.format(Locale.ROOT, "  jmcp %s under load (JFR): %,d bytes allocated per request; CPU %% by component %s%n",
+                        tool, p.number("allocBytesPerRequest").longValue(), p.object("cpuPercentByComponent")));
+            }
+        }
         if (cold != null) {
             out.append("Cold start, median ms to the first tools/call answer:");
             for (JsonObject v : cold) out.append(String.format(Locale.ROOT, "  %s %.0f;", v.string("id"), v.number("medianMs").doubleValue()));
@@ -214,15 +223,17 @@ final class Summary {
                     x(coldMedian("jmcp-aot") / coldMedian("java-sdk")), x(coldMedian("jmcp-aot") / coldMedian("floor"))));
         }
         if (jmh != null) {
-            out.append("JSON codec, jmcp / jackson-core (median ops/s; above 1 = jmcp faster):\n");
+            out.append("JSON codec, jmcp / Jackson (median ops/s; above 1 = jmcp faster):\n");
             for (String op : List.of("parse", "write")) {
-                out.append("  ").append(op).append(':');
-                for (String message : MESSAGES) {
-                    double ratio = jmhMedian("CodecBenchmark." + op + "Jmcp", message) / jmhMedian("CodecBenchmark." + op + "JacksonCore", message);
-                    out.append(' ').append(message).append(' ').append(x(ratio)).append(';');
+                for (String rival : List.of("JacksonCore", "JacksonTree")) {
+                    out.append(String.format(Locale.ROOT, "  %s vs %-16s", op, rival.equals("JacksonCore") ? "jackson-core:" : "jackson-databind:"));
+                    for (String message : MESSAGES) {
+                        double ratio = jmhMedian("CodecBenchmark." + op + "Jmcp", message) / jmhMedian("CodecBenchmark." + op + rival, message);
+                        out.append(' ').append(message).append(' ').append(x(ratio)).append(';');
+                    }
+                    out.setLength(out.length() - 1);
+                    out.append('\n');
                 }
-                out.setLength(out.length() - 1);
-                out.append('\n');
             }
             for (String tool : Bench.TOOLS) {
                 JsonObject r = jmhResult("EndpointBenchmark.toolsCall", tool);
