@@ -43,9 +43,10 @@ import java.util.concurrent.TimeoutException;
  * remains is cut off.
  */
 public final class McpHttpServer {
-    private static final System.Logger LOG = System.getLogger("dev.jmcp.server");
     /** What a request beyond {@link Builder#maxConcurrentRequests} is told to wait before retrying. */
     static final int RETRY_AFTER_SECONDS = 1;
+    /** Jetty's system property for {@code MemoryUtils.getReferencesPerCacheLine()}; see {@link #skipJettyJmxProbe}. */
+    static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
     private final String host;
     private final String path;
@@ -70,6 +71,7 @@ public final class McpHttpServer {
         this.endpoint = McpEndpoint.of(b.server, b.options, JvmEnv.INSTANCE);
         this.mcp = new JettyMcpHandler(endpoint, b.keepAliveInterval, b.streamIdleTimeout);
 
+        skipJettyJmxProbe();
         var threads = new QueuedThreadPool();
         threads.setName("jmcp");
         threads.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("jmcp-request-"));
@@ -196,9 +198,9 @@ public final class McpHttpServer {
         try {
             drained.get(drainTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            LOG.log(Level.WARNING, "jmcp: requests still running after the drain timeout of " + drainTimeout + "; closing them");
+            log().log(Level.WARNING, "jmcp: requests still running after the drain timeout of " + drainTimeout + "; closing them");
         } catch (ExecutionException e) {
-            LOG.log(Level.WARNING, "jmcp: graceful shutdown failed; closing what remains", e.getCause());
+            log().log(Level.WARNING, "jmcp: graceful shutdown failed; closing what remains", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -208,7 +210,7 @@ public final class McpHttpServer {
         try {
             jetty.stop();
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "jmcp: stopping Jetty failed", e);
+            log().log(Level.WARNING, "jmcp: stopping Jetty failed", e);
         }
     }
 
@@ -296,6 +298,24 @@ public final class McpHttpServer {
         public McpHttpServer build() {
             return new McpHttpServer(this);
         }
+    }
+
+    /**
+     * Jetty 12.1's {@code MemoryUtils}, loaded with the first {@code QueuedThreadPool}, asks the platform MBeanServer
+     * whether compressed oops are on, only to size padding against false sharing. Starting JMX (which also parses
+     * JFR's configuration) cost 100 to 200 ms of every cold start on a 2-core machine. Jetty skips the lookup when its
+     * property is set, so we set it first, unless the application already did: 64-byte cache lines hold 16
+     * references while oops are compressed, which the JVM does for heaps below 32 GB, else 8.
+     */
+    static void skipJettyJmxProbe() {
+        if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
+            System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, Runtime.getRuntime().maxMemory() < (32L << 30) ? "16" : "8");
+        }
+    }
+
+    /** Looked up on first use: the logger's service lookup is a cost a cold start need not pay. */
+    private static System.Logger log() {
+        return System.getLogger("dev.jmcp.server");
     }
 
     private static int checkPort(int port, String name) {

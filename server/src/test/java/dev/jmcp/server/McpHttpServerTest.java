@@ -69,6 +69,27 @@ class McpHttpServerTest {
     }
 
     @Test
+    void building_a_server_answers_jettys_cache_line_question_so_jetty_does_not_start_jmx() {
+        McpHttpServer.builder(server()).port(0).build();
+
+        assertThat(System.getProperty(McpHttpServer.JETTY_REFERENCES_PER_CACHE_LINE)).isIn("16", "8");
+    }
+
+    @Test
+    void a_cache_line_value_the_application_set_is_kept() {
+        String before = System.getProperty(McpHttpServer.JETTY_REFERENCES_PER_CACHE_LINE);
+        System.setProperty(McpHttpServer.JETTY_REFERENCES_PER_CACHE_LINE, "4");
+        try {
+            McpHttpServer.skipJettyJmxProbe();
+
+            assertThat(System.getProperty(McpHttpServer.JETTY_REFERENCES_PER_CACHE_LINE)).isEqualTo("4");
+        } finally {
+            if (before == null) System.clearProperty(McpHttpServer.JETTY_REFERENCES_PER_CACHE_LINE);
+            else System.setProperty(McpHttpServer.JETTY_REFERENCES_PER_CACHE_LINE, before);
+        }
+    }
+
+    @Test
     void a_wildcard_host_is_shown_as_loopback_in_the_url() {
         start(McpHttpServer.builder(server()).host("0.0.0.0"));
 
