@@ -17,6 +17,15 @@ public interface Platform {
     /** A facility of the given type, if this runtime provides one. */
     <T> Optional<T> facility(Class<T> type);
 
+    /**
+     * The instance's one copy of an expensive resource (a connection pool, a client), made on first use and closed
+     * when the instance ends; see {@link Shared}. Runtimes that keep no instances answer an error saying so.
+     */
+    default <T> T shared(Shared<T> resource) {
+        throw new UnsupportedOperationException("The " + runtime() + " runtime keeps no shared resources (asked for \""
+                + resource.name() + "\"); create it per request instead");
+    }
+
     /** A facility this application cannot run without; a clear error names the type and runtime when absent. */
     default <T> T require(Class<T> type) {
         return facility(type).orElseThrow(() -> new IllegalStateException(

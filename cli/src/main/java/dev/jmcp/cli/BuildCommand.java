@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 
 /** {@code jmcp build --target T}: builds what the target deploys (for google-cloud-run, an OCI image). */
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Build an application for a target: for google-cloud-run an OCI image tarball (or a push) and service.yaml.")
+        description = "Build an application for a target: for google-cloud-run an OCI image tarball (or a push) and service.yaml; for aws-lambda two zips (managed Java runtime, custom runtime).")
 final class BuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -20,7 +20,7 @@ final class BuildCommand implements Callable<Integer> {
             description = "The application folder (a Maven project with a jmcp.json). Default: ${DEFAULT-VALUE}")
     Path dir;
 
-    @Option(names = "--target", required = true, description = "What to build for: google-cloud-run")
+    @Option(names = "--target", required = true, description = "What to build for: google-cloud-run or aws-lambda")
     String target;
 
     @Option(names = "--push", paramLabel = "IMAGE",

@@ -20,7 +20,7 @@ import java.util.zip.ZipOutputStream;
  * and dependency jars without native libraries for other platforms. Both are byte-for-byte the same for the same
  * input: entries in a fixed order with a fixed time.
  */
-final class Jars {
+public final class Jars {
     static final FileTime FIXED_TIME = FileTime.fromMillis(315532800000L); // 1980-01-01, the earliest zip time
 
     private static final Set<String> NATIVE_SUFFIXES = Set.of(".so", ".dll", ".dylib", ".jnilib");
@@ -34,7 +34,7 @@ final class Jars {
     }
 
     /** Writes the folder's files into a jar with sorted entries and a fixed time. */
-    static void jarFolder(Path folder, Path jar) throws IOException {
+    public static void jarFolder(Path folder, Path jar) throws IOException {
         List<Path> files;
         try (var walk = Files.walk(folder)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
@@ -79,7 +79,7 @@ final class Jars {
      * Copies {@code jar} to {@code target}, leaving out native libraries for other platforms; answers the bytes
      * saved, or -1 when the jar has none (then nothing is written and the original should be used as it is).
      */
-    static long withoutForeignNatives(Path jar, Path target) throws IOException {
+    public static long withoutForeignNatives(Path jar, Path target) throws IOException {
         try (var zip = new ZipFile(jar.toFile())) {
             var dropped = new ArrayList<ZipEntry>();
             for (var entries = zip.entries(); entries.hasMoreElements(); ) {

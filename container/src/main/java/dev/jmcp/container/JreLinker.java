@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * data, headers or man pages. jlink's output is the same for the same JDK and modules, so it is kept in the cache
  * folder under a key of both and linked once.
  */
-final class JreLinker {
+public final class JreLinker {
     /** Always linked: System.Logger's backend (JSON logs) and sun.misc.Signal (SIGTERM → exit 0). */
     static final List<String> ALWAYS = List.of("java.base", "java.logging", "jdk.unsupported");
     static final List<String> JLINK_OPTIONS = List.of("--strip-debug", "--no-header-files", "--no-man-pages", "--compress=zip-6");
@@ -27,7 +27,7 @@ final class JreLinker {
     private final Path cacheDir;
     private final Path logDir;
 
-    JreLinker(Path jdkHome, Path cacheDir, Path logDir) {
+    public JreLinker(Path jdkHome, Path cacheDir, Path logDir) {
         this.jdkHome = jdkHome;
         this.cacheDir = cacheDir;
         this.logDir = logDir;
@@ -41,7 +41,7 @@ final class JreLinker {
     static final Map<String, String> OPTIONAL_USES = Map.of("org.eclipse.jetty.util", "java.desktop");
 
     /** The JDK modules the jars use, by jdeps, plus {@link #ALWAYS}, less {@link #OPTIONAL_USES}; sorted. */
-    List<String> modules(List<Path> jars) {
+    public List<String> modules(List<Path> jars) {
         var command = new ArrayList<>(List.of(tool("jdeps"), "-summary", "--ignore-missing-deps",
                 "--multi-release", Integer.toString(Runtime.version().feature()), "--class-path", join(jars)));
         for (Path jar : jars) command.add(jar.toString());
@@ -66,7 +66,7 @@ final class JreLinker {
     }
 
     /** A runtime with these modules, linked now or taken from the cache. */
-    Path link(List<String> modules) {
+    public Path link(List<String> modules) {
         String key = key(modules);
         Path target = cacheDir.resolve("jre").resolve(key);
         if (Files.isRegularFile(target.resolve("release"))) return target;
@@ -133,7 +133,7 @@ final class JreLinker {
         return String.join(java.io.File.pathSeparator, jars.stream().map(Path::toString).toList());
     }
 
-    static void deleteTree(Path root) {
+    public static void deleteTree(Path root) {
         if (!Files.exists(root)) return;
         try (var paths = Files.walk(root)) {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);

@@ -10,15 +10,21 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a build tool (jlink, jdeps, ldd, the training JVM) with its output in a log file. */
-final class Processes {
+public final class Processes {
     private Processes() {
     }
 
     /** Runs the command and answers its output; on failure or timeout the message names the step and the log. */
-    static String run(String step, List<String> command, Map<String, String> env, Path log, Duration timeout) {
+    public static String run(String step, List<String> command, Map<String, String> env, Path log, Duration timeout) {
+        return run(step, command, env, log, timeout, null);
+    }
+
+    /** As above, in {@code directory} (null: this process's). */
+    public static String run(String step, List<String> command, Map<String, String> env, Path log, Duration timeout, Path directory) {
         try {
             Files.createDirectories(log.getParent());
             var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            if (directory != null) builder.directory(directory.toFile());
             if (env != null) {
                 builder.environment().clear();
                 builder.environment().putAll(env);

@@ -29,6 +29,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -79,8 +80,17 @@ public final class JdbcDatabase implements SqlDatabase, AutoCloseable {
     private final Semaphore permits;
     private final ClassLoader loader;
     private volatile Driver driver;
-    private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+    private final ConcurrentLinkedDeque<Idle> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicLong opened = new AtomicLong();
+    private volatile long validateAfterIdleMillis = Long.MAX_VALUE;
     private volatile boolean closed;
+
+    /**
+     * A pooled connection and since when it has waited, by the wall clock: a frozen or snapshotted VM's monotonic
+     * clock may not advance while it is paused, the wall clock is set right again on resume.
+     */
+    private record Idle(Connection connection, long sinceMillis) {
+    }
 
     /** A database reached with credentials in the URL, or none (SQLite). */
     public JdbcDatabase(String url) {
@@ -121,6 +131,22 @@ public final class JdbcDatabase implements SqlDatabase, AutoCloseable {
         return maxConnections;
     }
 
+    /**
+     * Checks a pooled connection that has waited longer than this with {@link Connection#isValid} (one round trip)
+     * before a statement uses it, and replaces it when it is dead. For runtimes whose process is frozen between
+     * requests (AWS Lambda): the database or a NAT in between may have dropped the connection meanwhile, and without
+     * the check the first statement after a long pause would fail. Returns this database.
+     */
+    public JdbcDatabase validateAfterIdle(java.time.Duration idleTime) {
+        this.validateAfterIdleMillis = idleTime.toMillis();
+        return this;
+    }
+
+    /** How many connections this database has opened so far (reuse keeps it low). */
+    public long connectionsOpened() {
+        return opened.get();
+    }
+
     /** Connections open and waiting for the next statement. */
     public int idleConnections() {
         return idle.size();
@@ -158,8 +184,8 @@ public final class JdbcDatabase implements SqlDatabase, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        Connection c;
-        while ((c = idle.poll()) != null) closeQuietly(c);
+        Idle c;
+        while ((c = idle.poll()) != null) closeQuietly(c.connection());
     }
 
     @Override
@@ -252,8 +278,13 @@ public final class JdbcDatabase implements SqlDatabase, AutoCloseable {
             throw new IllegalStateException("Interrupted while waiting for a connection to " + url(), e);
         }
         try {
-            Connection pooled = idle.pollFirst();
-            return pooled != null ? pooled : open();
+            for (Idle pooled; (pooled = idle.pollFirst()) != null; ) {
+                if (System.currentTimeMillis() - pooled.sinceMillis() <= validateAfterIdleMillis || isValid(pooled.connection())) {
+                    return pooled.connection();
+                }
+                closeQuietly(pooled.connection());   // died while it waited
+            }
+            return open();
         } catch (RuntimeException e) {
             permits.release();
             throw e;
@@ -263,8 +294,9 @@ public final class JdbcDatabase implements SqlDatabase, AutoCloseable {
     private void release(Connection connection, boolean healthy) {
         try {
             if (healthy && !closed) {
-                idle.addFirst(connection); // most recently used first: idle ones at the tail may time out server-side
-                if (closed && idle.remove(connection)) closeQuietly(connection); // lost a race with close()
+                var entry = new Idle(connection, System.currentTimeMillis());
+                idle.addFirst(entry); // most recently used first: idle ones at the tail may time out server-side
+                if (closed && idle.remove(entry)) closeQuietly(connection); // lost a race with close()
             } else {
                 closeQuietly(connection);
             }
@@ -289,6 +321,7 @@ public final class JdbcDatabase implements SqlDatabase, AutoCloseable {
         try {
             Connection connection = d.connect(url, properties);
             if (connection == null) throw new SQLException(d.getClass().getName() + " does not accept this URL");
+            opened.incrementAndGet();
             return connection;
         } catch (SQLException e) {
             throw new Failure("Cannot connect to " + url() + (user != null ? " as " + user : "") + ": "
@@ -298,7 +331,7 @@ public final class JdbcDatabase implements SqlDatabase, AutoCloseable {
     }
 
     /** The driver for a URL: from {@link DriverManager}, else a service of the given class loader; null when none. */
-    static Driver findDriver(String url, ClassLoader loader) {
+    public static Driver findDriver(String url, ClassLoader loader) {
         try {
             return DriverManager.getDriver(url);
         } catch (SQLException e) {

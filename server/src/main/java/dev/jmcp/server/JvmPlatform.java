@@ -1,6 +1,8 @@
 package dev.jmcp.server;
 
 import dev.jmcp.Platform;
+import dev.jmcp.Shared;
+import dev.jmcp.SharedResources;
 import dev.jmcp.SqlDatabase;
 
 import java.io.IOException;
@@ -31,7 +33,8 @@ import java.util.regex.Pattern;
  *       {@value #DATA_DIR} (default {@code ./data}, created if missing);</li>
  *   <li>otherwise none.</li>
  * </ol>
- * Choosing opens nothing: the first statement opens the first connection. {@link #close()} closes the database.
+ * Choosing opens nothing: the first statement opens the first connection. {@link #close()} closes the database and
+ * the application's {@link Shared} resources, which live as long as this platform.
  */
 public final class JvmPlatform implements Platform, AutoCloseable {
     public static final String DATABASE_URL = "JMCP_DATABASE_URL";
@@ -45,6 +48,7 @@ public final class JvmPlatform implements Platform, AutoCloseable {
     private JdbcDatabase database;
     private boolean databaseChosen;
     private boolean closed;
+    private final SharedResources shared = new SharedResources();
 
     /** Configuration from the process environment. */
     public JvmPlatform(String appName) {
@@ -81,6 +85,11 @@ public final class JvmPlatform implements Platform, AutoCloseable {
         return Optional.empty();
     }
 
+    @Override
+    public <T> T shared(Shared<T> resource) {
+        return shared.get(resource, this);
+    }
+
     /** As {@link Platform#require}, with a message that says how to provide the facility on the JVM. */
     @Override
     public <T> T require(Class<T> type) {
@@ -90,11 +99,15 @@ public final class JvmPlatform implements Platform, AutoCloseable {
                 : "The jvm runtime provides no " + type.getSimpleName() + "; it offers SqlDatabase"));
     }
 
-    /** Closes the database, if one was chosen. Idempotent. */
+    /** Closes the shared resources and the database, if one was chosen. Idempotent. */
     @Override
     public synchronized void close() {
         closed = true;
-        if (database != null) database.close();
+        try {
+            shared.close();
+        } finally {
+            if (database != null) database.close();
+        }
     }
 
     private synchronized JdbcDatabase database() {
