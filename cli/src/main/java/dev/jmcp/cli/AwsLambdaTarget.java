@@ -14,7 +14,7 @@ import java.util.Locale;
  * managed Java runtime's (handler {@value LambdaPackager#HANDLER}) and a custom runtime's ({@code provided.al2023},
  * a bundled JRE with an AOT cache running jmcp's own Runtime API client).
  */
-final class AwsLambdaTarget implements DeployTarget.Builds {
+final class AwsLambdaTarget implements DeployTarget.Builds, DeployTarget.Serves {
     static final String ID = "aws-lambda";
 
     @Override
@@ -71,6 +71,12 @@ final class AwsLambdaTarget implements DeployTarget.Builds {
                 + " MB in the zip (jmcp-core, jmcp-server without Jetty, jmcp-lambda, aws-lambda-java-core, crac"
                 + (result.custom() != null ? ", bootstrap" : "") + "; goal <= 3 MB)");
         out.flush();
+    }
+
+    /** Serves the packages in a local Lambda: see {@link AwsLambdaDev}. */
+    @Override
+    public int serve(Project project, DevOptions options, PrintWriter out, PrintWriter err) {
+        return new AwsLambdaDev(this).serve(project, options, out, err);
     }
 
     static String mb(long bytes) {

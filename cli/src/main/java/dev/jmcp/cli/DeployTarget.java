@@ -35,7 +35,17 @@ interface DeployTarget {
     record BuildOptions(String pushTo, boolean aot) {
     }
 
-    /** {@code jmcp dev}'s options. */
-    record DevOptions(String host, int port, boolean stateless) {
+    /**
+     * {@code jmcp dev}'s options. {@code way} and {@code env} are for targets that run a function (aws-lambda: which
+     * runtime, and the function's environment variables); other targets ignore them.
+     */
+    record DevOptions(String host, int port, boolean stateless, String way, java.util.Map<String, String> env) {
+        public DevOptions {
+            env = java.util.Map.copyOf(env);
+        }
+
+        DevOptions(String host, int port, boolean stateless) {
+            this(host, port, stateless, null, java.util.Map.of());
+        }
     }
 }

@@ -34,9 +34,18 @@ final class DevCommand implements Callable<Integer> {
     boolean stateless;
 
     @Option(names = "--target", defaultValue = DeployTargets.DEFAULT,
-            description = "Where to run it: jvm (in this process) or google-cloud-run (the Cloud Run image under podman). "
+            description = "Where to run it: jvm (in this process), google-cloud-run (the Cloud Run image under podman) or "
+                    + "aws-lambda (the Lambda package in a local Lambda: child processes on the Runtime API, a Function URL front). "
                     + "Default: ${DEFAULT-VALUE}")
     String target;
+
+    @Option(names = "--way", description = "aws-lambda only: managed (the java21/java25 runtime under AWS's runtime interface "
+            + "client) or custom (provided.al2023: the package's bootstrap, which streams responses). Default: managed")
+    String way;
+
+    @Option(names = "--env", paramLabel = "NAME=VALUE", description = "aws-lambda only: an environment variable of the function "
+            + "(repeatable), e.g. JAVA_TOOL_OPTIONS=-XX:TieredStopAtLevel=4")
+    java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
 
     static boolean serving() {
         return serving;
@@ -46,9 +55,12 @@ final class DevCommand implements Callable<Integer> {
     public Integer call() {
         if (port < 0 || port > 65535) throw new UsageError("--port must be 0 to 65535, got " + port);
         var serves = DeployTargets.require(target, DeployTarget.Serves.class, "dev");
+        if ((way != null || !env.isEmpty()) && !target.equals(AwsLambdaTarget.ID)) {
+            throw new UsageError("--way and --env are for --target " + AwsLambdaTarget.ID + ", not " + target);
+        }
         var project = Project.load(dir);
         var cli = spec.commandLine();
-        int code = serves.serve(project, new DeployTarget.DevOptions(host, port, stateless), cli.getOut(), cli.getErr());
+        int code = serves.serve(project, new DeployTarget.DevOptions(host, port, stateless, way, env), cli.getOut(), cli.getErr());
         if (code >= 0) return code;
         serving = true;
         return ExitCode.OK;
