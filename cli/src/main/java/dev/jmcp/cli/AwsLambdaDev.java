@@ -217,6 +217,8 @@ final class AwsLambdaDev {
                 }
                 int mode = entry.getUnixMode();
                 if (mode != 0) Files.setPosixFilePermissions(target, permissions(mode));
+                // The entry's time, as an extractor keeps it: the custom runtime's AOT cache checks its jars' times.
+                if (entry.getLastModifiedTime() != null) Files.setLastModifiedTime(target, entry.getLastModifiedTime());
             }
         }
     }
