@@ -56,11 +56,28 @@ final class Instance {
         return (kb + 1023) / 1024;
     }
 
+    /** Resident memory of the runtime process and its children now, in kB (0 where /proc is not available). */
+    long residentKb() {
+        Process p = process;
+        if (p == null || !p.isAlive()) return 0;
+        long kb = status(p.pid(), "VmRSS:");
+        try {
+            for (var child : p.descendants().toList()) kb += status(child.pid(), "VmRSS:");
+        } catch (RuntimeException gone) {
+            // a child went away while we looked
+        }
+        return kb;
+    }
+
     static long vmHwmKb(long pid) {
+        return status(pid, "VmHWM:");
+    }
+
+    private static long status(long pid, String field) {
         try {
             List<String> lines = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"));
             for (String line : lines) {
-                if (line.startsWith("VmHWM:")) return Long.parseLong(line.substring(6).replace("kB", "").trim());
+                if (line.startsWith(field)) return Long.parseLong(line.substring(field.length()).replace("kB", "").trim());
             }
         } catch (IOException | NumberFormatException gone) {
             // exited, or not Linux

@@ -78,6 +78,7 @@ public final class LocalLambda implements AutoCloseable {
     /** Streamed response quota: 20 MB. */
     public static final long MAX_STREAMED_RESPONSE_BYTES = 20L * 1024 * 1024;
     static final String API = "/2018-06-01/runtime/";
+    static final long MEMORY_CHECK_MILLIS = 100;
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final FunctionConfig config;
@@ -131,7 +132,28 @@ public final class LocalLambda implements AutoCloseable {
 
     public LocalLambda start() throws Exception {
         server.start();
+        timers.scheduleWithFixedDelay(this::enforceMemory, MEMORY_CHECK_MILLIS, MEMORY_CHECK_MILLIS, TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    /**
+     * Lambda stops an environment whose memory use reaches the function's memory size; the runtime then ends with
+     * "Runtime exited with error: signal: killed" (Runtime.ExitError). Sampled here every {@value #MEMORY_CHECK_MILLIS} ms.
+     */
+    private void enforceMemory() {
+        List<Instance> all;
+        synchronized (this) {
+            all = List.copyOf(instances);
+        }
+        long limitKb = config.memoryMb() * 1024L;
+        for (Instance instance : all) {
+            long kb = instance.residentKb();
+            if (kb > limitKb) {
+                log.accept("lambda-local: instance " + instance.number + " uses " + kb / 1024 + " MB, more than its " + config.memoryMb()
+                        + " MB: killed, as Lambda does");
+                instance.kill();
+            }
+        }
     }
 
     /**

@@ -208,6 +208,16 @@ class LocalLambdaRicTest {
     }
 
     @Test
+    void anInstanceOverItsMemorySizeIsKilledWithRuntimeExitError() throws Exception {
+        start(config().withMemoryMb(128));
+        var killed = failed(call(lambda, "{\"op\":\"alloc\",\"mb\":400}"));
+        assertThat(killed.errorType()).isEqualTo("Runtime.ExitError");
+        assertThat(killed.body()).contains("Runtime exited with error: signal: killed");
+        ok(call(lambda, "{}"));
+        assertThat(lambda.instancesStarted()).isEqualTo(2);
+    }
+
+    @Test
     void closeKillsEveryInstance() throws Exception {
         start(config());
         long pid = ok(call(lambda, "{}")).number("pid").longValue();
