@@ -58,6 +58,9 @@ final class DevCommand implements Callable<Integer> {
         if ((way != null || !env.isEmpty()) && !target.equals(AwsLambdaTarget.ID)) {
             throw new UsageError("--way and --env are for --target " + AwsLambdaTarget.ID + ", not " + target);
         }
+        if (way != null && !way.equals("managed") && !way.equals("custom")) {
+            throw new UsageError("--way must be managed or custom, got \"" + way + "\"");
+        }
         var project = Project.load(dir);
         var cli = spec.commandLine();
         int code = serves.serve(project, new DeployTarget.DevOptions(host, port, stateless, way, env), cli.getOut(), cli.getErr());

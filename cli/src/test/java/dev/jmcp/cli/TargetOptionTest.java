@@ -17,14 +17,22 @@ class TargetOptionTest {
 
     @Test
     void an_unknown_target_exits_2_and_names_the_known_ones() {
-        assertThat(run("dev", "--target", "aws-lambda", "examples/notes")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown target \"aws-lambda\"; known targets: jvm, google-cloud-run");
+        assertThat(run("dev", "--target", "no-such-target", "examples/notes")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown target \"no-such-target\"; known targets: jvm, google-cloud-run, aws-lambda");
     }
 
     @Test
     void build_for_a_target_that_cannot_build_exits_2_and_names_those_that_can() {
         assertThat(run("build", "--target", "jvm", "examples/notes")).isEqualTo(2);
-        assertThat(err.toString()).contains("target jvm has no `build`; targets with `build`: google-cloud-run");
+        assertThat(err.toString()).contains("target jvm has no `build`; targets with `build`: google-cloud-run, aws-lambda");
+    }
+
+    @Test
+    void way_and_env_belong_to_aws_lambda_and_way_is_checked() {
+        assertThat(run("dev", "--way", "custom", "examples/notes")).isEqualTo(2);
+        assertThat(err.toString()).contains("--way and --env are for --target aws-lambda, not jvm");
+        assertThat(run("dev", "--target", "aws-lambda", "--way", "native", "examples/notes")).isEqualTo(2);
+        assertThat(err.toString()).contains("--way must be managed or custom, got \"native\"");
     }
 
     @Test
