@@ -137,6 +137,8 @@ final class AwsLambdaDev {
         // A Function URL only answers on its own host name; locally the server is reached by these names only, so the
         // DNS-rebinding check can be on (as the google-cloud-run target does).
         env.put("JMCP_ALLOWED_HOSTS", "localhost,127.0.0.1," + options.host());
+        // The custom way is served as a Function URL with InvokeMode RESPONSE_STREAM; the runtime streams when told so.
+        if (custom) env.put(dev.jmcp.lambda.RuntimeMain.STREAMING_ENV, "true");
         env.putAll(options.env());
         String name = project.name().replaceAll("[^a-zA-Z0-9-_]", "-");
         if (name.length() > 64) name = name.substring(0, 64);
