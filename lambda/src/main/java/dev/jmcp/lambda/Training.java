@@ -55,6 +55,8 @@ final class Training {
         private final Thread thread;
         private int next;
         private volatile int answered;
+        private volatile long firstNextNanos;
+        private volatile long firstAnswerNanos;
         private final List<Posted> posted = java.util.Collections.synchronizedList(new ArrayList<>());
 
         /** What the runtime posted: the request line, its headers (lower-case names) and its body (de-chunked). */
@@ -75,6 +77,16 @@ final class Training {
 
         int answered() {
             return answered;
+        }
+
+        /** {@link System#nanoTime} when the first {@code /next} arrived (the runtime finished init), or 0. */
+        long firstNextNanos() {
+            return firstNextNanos;
+        }
+
+        /** {@link System#nanoTime} when the first answer (response or error) had been read, or 0. */
+        long firstAnswerNanos() {
+            return firstAnswerNanos;
         }
 
         List<Posted> posted() {
@@ -102,12 +114,14 @@ final class Training {
                 }
                 byte[] body = readBody(in, headers);
                 if (request.startsWith("GET ") && request.contains("/invocation/next")) {
+                    if (firstNextNanos == 0) firstNextNanos = System.nanoTime();
                     if (next >= events.size()) return;   // no more work: the runtime's next /next fails, as a shutdown would
                     byte[] event = events.get(next);
                     String id = "training-" + next++;
                     write(out, 200, "Lambda-Runtime-Aws-Request-Id: " + id + "\r\nLambda-Runtime-Deadline-Ms: "
                             + (System.currentTimeMillis() + 60_000) + "\r\n", event);
                 } else {
+                    if (firstAnswerNanos == 0) firstAnswerNanos = System.nanoTime();
                     posted.add(new Posted(request, headers, body));
                     answered++;
                     write(out, 202, "", "{\"status\":\"OK\"}".getBytes(StandardCharsets.UTF_8));
