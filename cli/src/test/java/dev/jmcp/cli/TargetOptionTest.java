@@ -17,14 +17,14 @@ class TargetOptionTest {
 
     @Test
     void an_unknown_target_exits_2_and_names_the_known_ones() {
-        assertThat(run("dev", "--target", "aws-lambda", "examples/notes")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown target \"aws-lambda\"; known targets: jvm, google-cloud-run");
+        assertThat(run("dev", "--target", "azure-functions", "examples/notes")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown target \"azure-functions\"; known targets: jvm, google-cloud-run, aws-lambda");
     }
 
     @Test
     void build_for_a_target_that_cannot_build_exits_2_and_names_those_that_can() {
         assertThat(run("build", "--target", "jvm", "examples/notes")).isEqualTo(2);
-        assertThat(err.toString()).contains("target jvm has no `build`; targets with `build`: google-cloud-run");
+        assertThat(err.toString()).contains("target jvm has no `build`; targets with `build`: google-cloud-run, aws-lambda");
     }
 
     @Test
