@@ -23,7 +23,7 @@ public final class ColdStartProbe {
         String helloCp = args[1];
         int runs = Integer.parseInt(args[2]);
         byte[] event = Priming.events().get(2);   // a 2025 client's initialize, as a Function URL event
-        var variants = new ArrayList<String>(List.of("aot", "no-aot", "hello-jdk", "hello-jre"));
+        var variants = new ArrayList<String>(System.getenv("JMCP_PROBE_VARIANTS") != null ? List.of(System.getenv("JMCP_PROBE_VARIANTS").split(",")) : List.of("aot", "no-aot", "hello-jdk", "hello-jre"));
         var init = new java.util.LinkedHashMap<String, List<Double>>();
         var first = new java.util.LinkedHashMap<String, List<Double>>();
         for (int run = -1; run < runs; run++) {   // run -1 warms the page cache, not counted

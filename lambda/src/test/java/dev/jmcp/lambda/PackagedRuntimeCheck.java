@@ -11,18 +11,28 @@ import java.util.concurrent.TimeUnit;
  * search_notes and a progress-free initialize, and prints what the runtime posted. For checking a built package by
  * hand (scripts/lambda-package-check.sh); not a unit test.
  *
- * <p>Usage: {@code PackagedRuntimeCheck TASK_ROOT}
+ * <p>Usage: {@code PackagedRuntimeCheck custom TASK_ROOT} (runs {@code bootstrap}) or
+ * {@code PackagedRuntimeCheck managed TASK_ROOT RIC_CLASSPATH} (runs the managed zip under AWS's runtime interface
+ * client as AWS's Java base images do: {@code java -cp RIC:TASK_ROOT:TASK_ROOT/lib/* AWSLambda HANDLER}).
  */
 public final class PackagedRuntimeCheck {
     public static void main(String[] args) throws Exception {
-        Path root = Path.of(args[0]);
+        boolean managed = args[0].equals("managed");
+        Path root = Path.of(args[1]);
         String create = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"create_note\",\"arguments\":"
                 + "{\"title\":\"From the packaged runtime\",\"body\":\"custom runtime on PostgreSQL\"}}}";
         String search = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"search_notes\",\"arguments\":{\"query\":\"packaged\"}}}";
         var events = List.of(Events.withBody("function-url.json", create), Events.withBody("rest-api.json", search),
                 Events.text("sqs.json").getBytes(StandardCharsets.UTF_8));
         try (var api = new Training.LoopbackRuntimeApi(events)) {
-            var builder = new ProcessBuilder(root.resolve("bootstrap").toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT);
+            var command = managed
+                    ? List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
+                            "-cp", args[2] + ":" + root + ":" + root + "/lib/*", "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
+                            "dev.jmcp.lambda.McpRequestHandler::handleRequest")
+                    : List.of(root.resolve("bootstrap").toString());
+            var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT);
+            builder.environment().put("_HANDLER", managed ? "dev.jmcp.lambda.McpRequestHandler::handleRequest" : "bootstrap");
+            builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "notes");
             builder.environment().put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + api.port());
             builder.environment().put("LAMBDA_TASK_ROOT", root.toString());
             builder.environment().put(RuntimeMain.STREAMING_ENV, "true");
@@ -40,6 +50,7 @@ public final class PackagedRuntimeCheck {
             }
             var all = String.join("\n", api.posted().stream().map(x -> new String(x.body(), StandardCharsets.UTF_8)).toList());
             ok &= all.contains("From the packaged runtime") && all.contains("not an HTTP event");
+            if (!managed) ok &= "streaming".equals(api.posted().get(0).headers().get("lambda-runtime-function-response-mode"));
             System.out.println(ok ? "CHECK OK" : "CHECK FAILED");
             System.exit(ok ? 0 : 1);
         }
