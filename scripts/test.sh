@@ -50,6 +50,7 @@ maven_tests() { # the Maven build, then the surefire totals it would not print u
             END { printf "maven: %d tests run, %d failures, %d errors, %d skipped\n", t, f, e, s }'
 }
 step "maven build and tests" maven_tests
+step "Lambda zips of examples/notes: managed under the RIC, custom via bootstrap, on PostgreSQL" scripts/lambda-package-check.sh
 
 if start_server CONFORMANCE_URL examples/conformance; then
     step "conformance 0.1.16 --suite all" scripts/conformance.sh 0.1.16 "$CONFORMANCE_URL" --suite all

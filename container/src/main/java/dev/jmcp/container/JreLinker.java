@@ -36,9 +36,13 @@ public final class JreLinker {
     /**
      * JDK modules that a dependency refers to only for optional features jmcp never uses, so linking them would only
      * add size: Jetty's utilities name {@code java.beans} (in java.desktop, about 12 MB with AWT's native libraries)
-     * for bean introspection in its XML and JMX configuration. A use by any other jar still links the module.
+     * for bean introspection in its XML and JMX configuration. A use by any other jar still links the module. A key
+     * matches a module name, or a plain jar named KEY-VERSION.jar (jdeps names class-path jars by file name).
      */
-    static final Map<String, String> OPTIONAL_USES = Map.of("org.eclipse.jetty.util", "java.desktop");
+    static final Map<String, String> OPTIONAL_USES = Map.of(
+            "org.eclipse.jetty.util", "java.desktop",
+            // pgjdbc names java.awt.Point only in PGpoint.setLocation(Point), a convenience no JDBC path calls.
+            "postgresql", "java.desktop");
 
     /** The JDK modules the jars use, by jdeps, plus {@link #ALWAYS}, less {@link #OPTIONAL_USES}; sorted. */
     public List<String> modules(List<Path> jars) {
@@ -59,10 +63,18 @@ public final class JreLinker {
             String source = line.substring(0, arrow).strip();
             String module = line.substring(arrow + 4).strip();
             if (!module.matches("(java|jdk)\\.[a-z0-9.]+")) continue;
-            if (module.equals(OPTIONAL_USES.get(source))) continue;
+            if (module.equals(optionalUse(source))) continue;
             modules.add(module);
         }
         return List.copyOf(modules);
+    }
+
+    private static String optionalUse(String source) {
+        for (var use : OPTIONAL_USES.entrySet()) {
+            String key = use.getKey();
+            if (source.equals(key) || (source.startsWith(key + "-") && source.endsWith(".jar"))) return use.getValue();
+        }
+        return null;
     }
 
     /** A runtime with these modules, linked now or taken from the cache. */

@@ -26,4 +26,11 @@ class JreLinkerTest {
         assertThat(JreLinker.modulesFromSummary("charts.jar -> java.desktop\norg.eclipse.jetty.util -> java.desktop\n"))
                 .contains("java.desktop");
     }
+
+    @Test
+    void pgjdbc_on_the_class_path_does_not_pull_in_java_desktop() {
+        assertThat(JreLinker.modulesFromSummary("postgresql-42.7.14.jar -> java.desktop\npostgresql-42.7.14.jar -> java.sql\n"))
+                .contains("java.sql").doesNotContain("java.desktop");
+        assertThat(JreLinker.modulesFromSummary("postgresql-extras.txt -> java.desktop\n")).contains("java.desktop");
+    }
 }

@@ -83,11 +83,16 @@ public final class LambdaInstance implements AutoCloseable {
         return existed;
     }
 
-    /** Makes the given shared resources again; a failure is logged and left for the first request to retry. */
+    /**
+     * Makes the given shared resources again, and connects the database if it was among them (a JdbcDatabase opens
+     * its connection at the first statement, which would otherwise be the first request's). A failure is logged and
+     * left for the first request to retry.
+     */
     void reopen(List<Shared<?>> resources) {
         for (Shared<?> resource : resources) {
             try {
-                platform.shared(resource);
+                Object made = platform.shared(resource);
+                if (resource == LambdaPlatform.DATABASE) ((dev.jmcp.SqlDatabase) made).query("SELECT 1");
             } catch (RuntimeException e) {
                 log(Level.WARNING, "jmcp: reopening \"" + resource.name() + "\" after restore failed; the first request will retry: " + e.getMessage(), e);
             }

@@ -119,8 +119,16 @@ public final class LambdaPlatform implements Platform, AutoCloseable {
         shared.close();
     }
 
+    /**
+     * Looks for the SQLite driver's class file instead of asking {@code DriverManager}: that would load and
+     * initialise every JDBC driver in the package during init, which is the application's {@code create} and so
+     * part of every cold start.
+     */
     private boolean hasDatabase() {
-        return setting(DATABASE_URL) != null || JdbcDatabase.findDriver("jdbc:sqlite:", Thread.currentThread().getContextClassLoader()) != null;
+        if (setting(DATABASE_URL) != null) return true;
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) loader = LambdaPlatform.class.getClassLoader();
+        return loader.getResource("org/sqlite/JDBC.class") != null;
     }
 
     private JdbcDatabase openDatabase() {

@@ -55,6 +55,8 @@ final class Training {
         private final Thread thread;
         private int next;
         private volatile int answered;
+        private volatile long firstNextNanos;
+        private volatile long firstAnswerNanos;
         private final List<Posted> posted = java.util.Collections.synchronizedList(new ArrayList<>());
 
         /** What the runtime posted: the request line, its headers (lower-case names) and its body (de-chunked). */
@@ -77,17 +79,38 @@ final class Training {
             return answered;
         }
 
+        /** {@link System#nanoTime} when the first {@code /next} arrived (the runtime finished init), or 0. */
+        long firstNextNanos() {
+            return firstNextNanos;
+        }
+
+        /** {@link System#nanoTime} when the first answer (response or error) had been read, or 0. */
+        long firstAnswerNanos() {
+            return firstAnswerNanos;
+        }
+
         List<Posted> posted() {
             return List.copyOf(posted);
         }
 
+        /** A thread per connection: a client may open a new one while an old one idles (AWS's RIC does). */
         private void acceptLoop() {
             while (!server.isClosed()) {
-                try (Socket socket = server.accept()) {
-                    serve(new BufferedInputStream(socket.getInputStream()), socket.getOutputStream());
+                Socket accepted;
+                try {
+                    accepted = server.accept();
                 } catch (IOException closed) {
-                    // the runtime reconnects, or training is over
+                    return;   // training is over
                 }
+                var connection = new Thread(() -> {
+                    try (Socket socket = accepted) {
+                        serve(new BufferedInputStream(socket.getInputStream()), socket.getOutputStream());
+                    } catch (IOException gone) {
+                        // the runtime closed it
+                    }
+                }, "jmcp-training-runtime-api-connection");
+                connection.setDaemon(true);
+                connection.start();
             }
         }
 
@@ -102,20 +125,33 @@ final class Training {
                 }
                 byte[] body = readBody(in, headers);
                 if (request.startsWith("GET ") && request.contains("/invocation/next")) {
-                    if (next >= events.size()) return;   // no more work: the runtime's next /next fails, as a shutdown would
-                    byte[] event = events.get(next);
-                    String id = "training-" + next++;
+                    if (firstNextNanos == 0) firstNextNanos = System.nanoTime();
+                    int index = take();
+                    if (index < 0) return;   // no more work: the runtime's next /next fails, as a shutdown would
+                    byte[] event = events.get(index);
+                    String id = "training-" + index;
                     write(out, 200, "Lambda-Runtime-Aws-Request-Id: " + id + "\r\nLambda-Runtime-Deadline-Ms: "
-                            + (System.currentTimeMillis() + 60_000) + "\r\n", event);
+                            + (System.currentTimeMillis() + 60_000) + "\r\nLambda-Runtime-Invoked-Function-Arn: "
+                            + "arn:aws:lambda:us-east-1:000000000000:function:jmcp-training\r\nLambda-Runtime-Trace-Id: "
+                            + "Root=1-00000000-000000000000000000000000;Sampled=0\r\n", event);
                 } else {
-                    posted.add(new Posted(request, headers, body));
-                    answered++;
+                    recordAnswer(new Posted(request, headers, body));
                     write(out, 202, "", "{\"status\":\"OK\"}".getBytes(StandardCharsets.UTF_8));
                 }
             }
         }
 
         /** The body; trailers of a chunked body are added to {@code headers}. */
+        private synchronized void recordAnswer(Posted answer) {
+            if (firstAnswerNanos == 0) firstAnswerNanos = System.nanoTime();
+            posted.add(answer);
+            answered++;
+        }
+
+        private synchronized int take() {
+            return next < events.size() ? next++ : -1;
+        }
+
         private static byte[] readBody(InputStream in, Map<String, String> headers) throws IOException {
             if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
                 var sink = new ByteArrayOutputStream();

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Cold start of the custom Lambda runtime (process start -> first /next, and -> first answer), with and without the
+# AOT cache, next to a bare `java Hello` on the same machine. Usage: scripts/lambda-coldstart.sh [RUNS] (default 10).
+# Builds the notes example's Lambda packages first.
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+jmcp_find_jdk
+runs=${1:-10}
+cd "$JMCP_ROOT"
+./jmcp build --target aws-lambda examples/notes >&2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+unzip -q examples/notes/target/jmcp/aws-lambda/notes-custom.zip -d "$work/task"
+mkdir -p "$work/hello"
+printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' > "$work/hello/Hello.java"
+javac -d "$work/hello" "$work/hello/Hello.java"
+jmcp_mvn -q -pl lambda test-compile -Djmcp.skipWasm >&2
+cp="lambda/target/test-classes:lambda/target/classes:core/target/classes:server/target/classes"
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+java -cp "$cp" dev.jmcp.lambda.ColdStartProbe "$work/task" "$work/hello" "$runs"
