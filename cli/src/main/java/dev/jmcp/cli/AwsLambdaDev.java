@@ -41,11 +41,12 @@ final class AwsLambdaDev {
     static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     /**
      * What Lambda's Java 17+ managed runtimes start the JVM with (docs.aws.amazon.com/lambda/latest/dg/java-customization.html:
-     * tiered compilation stopped at C1, serial GC in small functions; the heap sized from the function's memory).
+     * tiered compilation stopped at C1, serial GC in small functions; the heap sized from the function's memory, which
+     * is all the RAM a sandbox shows, hence MaxRAM).
      * {@code JAVA_TOOL_OPTIONS} in the function's environment comes after them, so it overrides them as on Lambda.
      */
     static List<String> managedJvmOptions(int memoryMb) {
-        return List.of("-XX:MaxHeapSize=" + memoryMb * 85 / 100 + "m", "-XX:+UseSerialGC", "-XX:+TieredCompilation",
+        return List.of("-XX:MaxRAM=" + memoryMb + "m", "-XX:MaxHeapSize=" + memoryMb * 85 / 100 + "m", "-XX:+UseSerialGC", "-XX:+TieredCompilation",
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData", "--enable-native-access=ALL-UNNAMED");
     }
 
@@ -140,9 +141,13 @@ final class AwsLambdaDev {
         // The custom way is served as a Function URL with InvokeMode RESPONSE_STREAM; the runtime streams when told so.
         if (custom) env.put(dev.jmcp.lambda.RuntimeMain.STREAMING_ENV, "true");
         env.putAll(options.env());
+        // A Lambda sandbox shows its runtime the function's memory size as the machine's RAM, and the JVM sizes its heap
+        // from that; here the machine is bigger, so the JVM is told (the managed options above, the bootstrap's
+        // JMCP_JAVA_OPTIONS for the custom runtime, ahead of any options given there).
+        int memory = intEnv("JMCP_LAMBDA_MEMORY_MB", 512);
+        if (custom) env.merge("JMCP_JAVA_OPTIONS", "-XX:MaxRAM=" + memory + "m", (given, ours) -> ours + " " + given);
         String name = project.name().replaceAll("[^a-zA-Z0-9-_]", "-");
         if (name.length() > 64) name = name.substring(0, 64);
-        int memory = intEnv("JMCP_LAMBDA_MEMORY_MB", 512);
         List<String> command;
         if (custom) {
             command = List.of(taskRoot.resolve("bootstrap").toString());
