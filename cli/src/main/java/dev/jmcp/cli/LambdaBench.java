@@ -67,11 +67,12 @@ final class LambdaBench {
         var inits = new ArrayList<Double>();
         var warmMs = new ArrayList<Double>();
         var memory = new ArrayList<Double>();
-        HttpClient http = HttpClient.newHttpClient();
         try (var out = new PrintWriter(Files.newBufferedWriter(log))) {
             for (int run = 0; run < runs; run++) {
                 var report = new CompletableFuture<Report>();
-                try (var lambda = new LocalLambda(config, line -> {
+                // A client per run: a pooled connection to the last run's front, whose port the system may hand out
+                // again, would be found closed.
+                try (HttpClient http = HttpClient.newHttpClient(); var lambda = new LocalLambda(config, line -> {
                     synchronized (out) {
                         out.println(line);
                     }
