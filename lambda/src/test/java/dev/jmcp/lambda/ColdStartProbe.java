@@ -15,6 +15,10 @@ import java.util.concurrent.TimeUnit;
  * (init done) and to its first answer (one Function URL initialize served). A bare {@code java Hello} (start to
  * exit) runs in the same loop for scale. Not a test: {@code scripts/lambda-coldstart.sh} runs it.
  *
+ * <p>With {@code JMCP_PROBE_MANAGED=MANAGED_TASK_ROOT|RIC_CLASSPATH} the managed zip runs too, under AWS's runtime
+ * interface client on this JDK, plain ({@code managed}) and with C1 only ({@code managed-c1}), as Lambda's java25
+ * runtime would without SnapStart.
+ *
  * <p>Usage: {@code ColdStartProbe TASK_ROOT HELLO_CLASSPATH RUNS}
  */
 public final class ColdStartProbe {
@@ -24,11 +28,15 @@ public final class ColdStartProbe {
         int runs = Integer.parseInt(args[2]);
         byte[] event = Priming.events().get(2);   // a 2025 client's initialize, as a Function URL event
         var variants = new ArrayList<String>(System.getenv("JMCP_PROBE_VARIANTS") != null ? List.of(System.getenv("JMCP_PROBE_VARIANTS").split(",")) : List.of("aot", "no-aot", "hello-jdk", "hello-jre"));
+        String managed = System.getenv("JMCP_PROBE_MANAGED");
+        if (managed != null && System.getenv("JMCP_PROBE_VARIANTS") == null) variants.addAll(1, List.of("managed", "managed-c1"));
         var init = new java.util.LinkedHashMap<String, List<Double>>();
         var first = new java.util.LinkedHashMap<String, List<Double>>();
         for (int run = -1; run < runs; run++) {   // run -1 warms the page cache, not counted
             for (String variant : variants) {
-                double[] t = variant.startsWith("hello") ? hello(variant, root, helloCp) : runtime(root, event, variant.equals("aot"));
+                double[] t = variant.startsWith("hello") ? hello(variant, root, helloCp)
+                        : variant.startsWith("managed") ? managed(managed, event, variant.endsWith("c1"))
+                        : runtime(root, event, variant.equals("aot"));
                 if (run < 0) continue;
                 init.computeIfAbsent(variant, k -> new ArrayList<>()).add(t[0]);
                 first.computeIfAbsent(variant, k -> new ArrayList<>()).add(t[1]);
@@ -60,6 +68,31 @@ public final class ColdStartProbe {
             if (api.firstAnswerNanos() == 0) throw new IllegalStateException("the runtime did not answer; exit " + (p.isAlive() ? "alive" : p.exitValue()));
             String body = new String(api.posted().get(0).body(), StandardCharsets.UTF_8);
             if (!body.contains("\"statusCode\":200")) throw new IllegalStateException("unexpected answer: " + body);
+            return new double[]{(api.firstNextNanos() - start) / 1e6, (api.firstAnswerNanos() - start) / 1e6};
+        }
+    }
+
+    static double[] managed(String spec, byte[] event, boolean c1) throws Exception {
+        String[] parts = spec.split("\\|", 2);
+        String root = parts[0];
+        var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:-UsePerfData"));
+        if (c1) command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(List.of("-cp", parts[1] + ":" + root + ":" + root + "/lib/*",
+                "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", "dev.jmcp.lambda.McpRequestHandler::handleRequest"));
+        try (var api = new Training.LoopbackRuntimeApi(List.of(event))) {
+            var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + api.port());
+            builder.environment().put("LAMBDA_TASK_ROOT", root);
+            builder.environment().put("_HANDLER", "dev.jmcp.lambda.McpRequestHandler::handleRequest");
+            builder.environment().put("JMCP_DATA_DIR", Files.createTempDirectory("jmcp-coldstart").toString());
+            long start = System.nanoTime();
+            Process p = builder.start();
+            long deadline = start + TimeUnit.SECONDS.toNanos(30);
+            while (api.firstAnswerNanos() == 0 && System.nanoTime() < deadline && p.isAlive()) Thread.sleep(1);
+            p.destroy();
+            p.waitFor(10, TimeUnit.SECONDS);
+            if (api.firstAnswerNanos() == 0) throw new IllegalStateException("the RIC did not answer");
             return new double[]{(api.firstNextNanos() - start) / 1e6, (api.firstAnswerNanos() - start) / 1e6};
         }
     }

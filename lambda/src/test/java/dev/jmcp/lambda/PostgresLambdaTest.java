@@ -135,6 +135,33 @@ class PostgresLambdaTest {
         }
     }
 
+    @Test
+    void aConnectionTheServerDroppedWhileTheInstanceWasFrozenIsReplacedBeforeUse() throws Exception {
+        // What a long freeze looks like from inside: the pooled connection is dead when the next invocation comes.
+        try (var validated = new JdbcDatabase(url, "postgres", null, 1).validateAfterIdle(java.time.Duration.ZERO);
+             var unchecked = new JdbcDatabase(url, "postgres", null, 1)) {
+            String first = validated.query("SELECT pg_backend_pid() AS pid").get(0).get("pid").toString();
+            String other = unchecked.query("SELECT pg_backend_pid() AS pid").get(0).get("pid").toString();
+            terminate(first);
+            terminate(other);
+            String second = validated.query("SELECT pg_backend_pid() AS pid").get(0).get("pid").toString();
+            assertThat(second).isNotEqualTo(first);
+            assertThat(validated.connectionsOpened()).isEqualTo(2);
+            // Without the check the first statement after the drop fails (and the one after it heals).
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> unchecked.query("SELECT 1"))
+                    .isInstanceOf(JdbcDatabase.Failure.class);
+            assertThat(unchecked.query("SELECT 1 AS one")).hasSize(1);
+        }
+    }
+
+    static void terminate(String pid) throws Exception {
+        try (var c = DriverManager.getConnection(url, "postgres", "");
+             var rs = c.createStatement().executeQuery("SELECT pg_terminate_backend(" + Integer.parseInt(pid) + ")")) {
+            rs.next();
+            assertThat(rs.getBoolean(1)).isTrue();
+        }
+    }
+
     /** Client connections to the server other than the one asking. */
     static int connectionsFromOthers() throws Exception {
         try (var c = DriverManager.getConnection(url, "postgres", "");
