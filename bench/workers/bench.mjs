@@ -4,7 +4,8 @@
 //   warm: sequential requests over keep-alive after a warm-up (p50 / p95 / mean)
 // Usage: node bench.mjs WORKERD JMCP_BUNDLE_DIR HELLO_FILE OUT_DIR [runs] [requests]
 import { spawn } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import http from "node:http";
@@ -13,6 +14,8 @@ const [workerd, bundleDir, helloFile, outDir, runsArg, requestsArg] = process.ar
 const RUNS = Number(runsArg ?? 15);
 const REQUESTS = Number(requestsArg ?? 1000);
 mkdirSync(outDir, { recursive: true });
+const scratch = mkdtempSync(join(tmpdir(), "jmcp-workers-bench-"));   // workerd configs and module copies
+process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
 
 function freePort() {
   return new Promise((ok) => {
@@ -45,7 +48,7 @@ const wasm = readdirSync(bundleDir).find((f) => f.endsWith(".wasm"));
 const serveCall = "return await serve(request, env);";
 const bundled = readFileSync(resolve(bundleDir, "worker.js"), "utf8");
 if (!bundled.includes(serveCall)) throw new Error(`bench: ${serveCall} not found in the bundled worker.js`);
-const instantiateOnly = join(outDir, "instantiate-only.js");
+const instantiateOnly = join(scratch, "instantiate-only.js");
 writeFileSync(instantiateOnly, bundled.replace(serveCall,
   'return new Response(\'{"jsonrpc":"2.0","id":1,"result":{}}\', { headers: { "content-type": "application/json" } });'));
 const variants = {
@@ -73,12 +76,12 @@ function post(port, body = BODY, keepAlive = true) {
 async function startWorkerd(name) {
   const port = await freePort();
   // embed paths are relative to the config file: copy each Worker's modules beside it
-  mkdirSync(join(outDir, name), { recursive: true });
+  mkdirSync(join(scratch, name), { recursive: true });
   const modules = variants[name].map(([n, kind, src]) => {
-    copyFileSync(src, join(outDir, name, n));
+    copyFileSync(src, join(scratch, name, n));
     return [n, kind, `${name}/${n}`];
   });
-  const file = join(outDir, `${name}.capnp`);
+  const file = join(scratch, `${name}.capnp`);
   writeFileSync(file, config(name, modules, port));
   const t0 = performance.now();
   const child = spawn(workerd, ["serve", file, "--experimental"], { stdio: ["ignore", "ignore", "pipe"] });
