@@ -96,6 +96,13 @@ function pump(id) {
     closeStream(s, false);
     return;
   }
+  waitForWake(id);
+}
+
+// The stream waits for core to wake it; meanwhile keep-alive comments, and a stream nobody wakes is cancelled.
+function waitForWake(id) {
+  const s = streams.get(id);
+  if (!s) return;
   clearTimeout(s.idle);
   s.idle = setTimeout(() => cancel(id), STREAM_IDLE_MS);
   if (!s.keepAlive) {
@@ -164,11 +171,22 @@ async function serve(request, env) {
       { status: head.status, headers: responseHeadersList });
   }
   const id = head.stream;
+  // The first pump runs the handler; a trap there still gets a JSON-RPC answer, since nothing is sent yet.
+  let first;
+  try {
+    first = callJava(() => java.pump(id));
+  } catch (e) {
+    console.error("jmcp: request failed inside the Java instance; it will be replaced: " + e);
+    return internalError(body, 500);
+  } finally {
+    pumpWoken();
+  }
+  if (first[0] === "1") return new Response(first.substring(1), { status: head.status, headers: responseHeadersList });
   const stream = new ReadableStream({
     start(controller) {
       streams.set(id, { controller, keepAlive: null, idle: null, generation });
-      pump(id);
-      pumpWoken();
+      if (first.length > 1) controller.enqueue(encoder.encode(first.substring(1)));
+      waitForWake(id);
     },
     cancel() {
       cancel(id);
