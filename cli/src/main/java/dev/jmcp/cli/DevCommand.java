@@ -34,8 +34,9 @@ final class DevCommand implements Callable<Integer> {
     boolean stateless;
 
     @Option(names = "--target", defaultValue = DeployTargets.DEFAULT,
-            description = "Where to run it: jvm (in this process), google-cloud-run (the Cloud Run image under podman) or "
-                    + "aws-lambda (the Lambda package in a local Lambda: child processes on the Runtime API, a Function URL front). "
+            description = "Where to run it: jvm (in this process), google-cloud-run (the Cloud Run image under podman), "
+                    + "aws-lambda (the Lambda package in a local Lambda: child processes on the Runtime API, a Function URL front) or "
+                    + "cloudflare-workers (the Worker in workerd, through wrangler dev; always stateless). "
                     + "Default: ${DEFAULT-VALUE}")
     String target;
 
