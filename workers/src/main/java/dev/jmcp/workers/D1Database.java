@@ -26,9 +26,10 @@ import java.util.Optional;
  * {@code SqlDatabase} returns results. On Workers each statement suspends the WebAssembly stack of the request
  * that runs it until D1 answers (WebAssembly JavaScript Promise Integration, see {@code workers/README.md}); the
  * isolate serves other requests meanwhile. So handlers stay plain Java, but two requests of one isolate may
- * interleave at their statements, as two threads would: keep shared state consistent across a statement (the notes
- * example only caches "tables exist", which is safe to set twice). A statement in a static initializer or at
- * application start-up, outside a request, fails with a message saying so.
+ * interleave at their statements, as two threads would, and {@code synchronized} does not keep them apart (TeaVM
+ * runs every request on its one thread, so the monitor is re-entered, not waited for): keep shared state consistent
+ * across a statement (the notes example only caches "tables exist", which is safe to set twice). A statement at
+ * application start-up, outside a request, fails with a message saying so; don't run one in a static initializer.
  *
  * <p><b>Values.</b> Parameters bind from {@code String}, {@code Integer}, {@code Long}, {@code Short},
  * {@code Byte}, {@code Double}, {@code Float}, {@code Boolean} (as 1 or 0, as SQLite stores it), {@code null} and
