@@ -83,12 +83,12 @@ jmcp_node_tool() {
 # CLI's class path to cli/target/jmcp.classpath.
 jmcp_build_cli() {
     local stamp="$JMCP_ROOT/cli/target/jmcp.classpath"
-    if [ -f "$stamp" ] && [ -z "$(find "$JMCP_ROOT/pom.xml" "$JMCP_ROOT/core" "$JMCP_ROOT/server" "$JMCP_ROOT/container" "$JMCP_ROOT/cli" \
+    if [ -f "$stamp" ] && [ -z "$(find "$JMCP_ROOT/pom.xml" "$JMCP_ROOT/core" "$JMCP_ROOT/server" "$JMCP_ROOT/container" "$JMCP_ROOT/workers" "$JMCP_ROOT/cli" \
             \( -path '*/target' -prune \) -o -type f -newer "$stamp" -print -quit)" ]; then
         return 0
     fi
     echo "jmcp: building jmcp (core, server, container, cli) ..." >&2
-    jmcp_mvn install -DskipTests -Djmcp.skipWasm -pl core,server,container,cli -am >&2
+    jmcp_mvn install -DskipTests -Djmcp.skipWasm -pl core,server,container,workers,cli -am >&2
     jmcp_mvn -pl cli dependency:build-classpath -Dmdep.outputFile="$stamp" -DincludeScope=runtime >&2
 }
 

@@ -9,9 +9,10 @@ import picocli.CommandLine.Spec;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code jmcp build --target T}: builds what the target deploys (for google-cloud-run, an OCI image). */
+/** {@code jmcp build --target T}: builds what the target deploys (for google-cloud-run, an OCI image; for cloudflare-workers, a Worker project folder). */
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Build an application for a target: for google-cloud-run an OCI image tarball (or a push) and service.yaml.")
+        description = "Build an application for a target: for google-cloud-run an OCI image tarball (or a push) and service.yaml; "
+                + "for cloudflare-workers a Worker project folder (WebAssembly, loader, wrangler.jsonc).")
 final class BuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -20,7 +21,7 @@ final class BuildCommand implements Callable<Integer> {
             description = "The application folder (a Maven project with a jmcp.json). Default: ${DEFAULT-VALUE}")
     Path dir;
 
-    @Option(names = "--target", required = true, description = "What to build for: google-cloud-run")
+    @Option(names = "--target", required = true, description = "What to build for: google-cloud-run or cloudflare-workers")
     String target;
 
     @Option(names = "--push", paramLabel = "IMAGE",

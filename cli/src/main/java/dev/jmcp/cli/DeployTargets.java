@@ -5,7 +5,7 @@ import java.util.List;
 /** The targets jmcp knows, by id. Only targets that work are listed. */
 final class DeployTargets {
     static final String DEFAULT = JvmTarget.ID;
-    private static final List<DeployTarget> ALL = List.of(new JvmTarget(), new CloudRunTarget());
+    private static final List<DeployTarget> ALL = List.of(new JvmTarget(), new CloudRunTarget(), new WorkersTarget());
 
     private DeployTargets() {
     }

@@ -34,7 +34,8 @@ final class DevCommand implements Callable<Integer> {
     boolean stateless;
 
     @Option(names = "--target", defaultValue = DeployTargets.DEFAULT,
-            description = "Where to run it: jvm (in this process) or google-cloud-run (the Cloud Run image under podman). "
+            description = "Where to run it: jvm (in this process), google-cloud-run (the Cloud Run image under podman) or "
+                    + "cloudflare-workers (the Worker in workerd, through wrangler dev; always stateless). "
                     + "Default: ${DEFAULT-VALUE}")
     String target;
 

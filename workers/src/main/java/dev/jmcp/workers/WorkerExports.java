@@ -1,0 +1,82 @@
+package dev.jmcp.workers;
+
+import dev.jmcp.McpApplication;
+import dev.jmcp.json.Json;
+import dev.jmcp.json.JsonString;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the generated Worker entry class exports to the Worker module, one isolate's state. {@code jmcp build}
+ * generates that entry class for the application named in jmcp.json (TeaVM has no reflection to find it), with one
+ * {@code @JSExport} method per method here:
+ *
+ * <pre>{@code
+ * @JSExport public static String start(String config, JSObject env) { return WorkerExports.start(new NotesApp(), config, env); }
+ * @JSExport public static String handle(String method, String path, String headers, String body) { return WorkerExports.handle(...); }
+ * }</pre>
+ */
+public final class WorkerExports {
+    private static final List<FacilityProvider<?>> PROVIDERS = new ArrayList<>();
+    private static WorkersAdapter adapter;
+
+    private WorkerExports() {
+    }
+
+    /**
+     * Adds a facility provider; the generated entry calls this for each provider before {@link #start}. A provider
+     * for a type that already has one replaces it.
+     */
+    public static void provide(FacilityProvider<?> provider) {
+        PROVIDERS.removeIf(p -> p.type() == provider.type());
+        PROVIDERS.add(provider);
+    }
+
+    /**
+     * Starts the application with the Worker's vars and secrets ({@code config}: a JSON object of the string
+     * members of {@code env}) and bindings ({@code env}). Answers "" or why it did not start (the Worker logs it).
+     */
+    public static String start(McpApplication application, String config, JSObject env) {
+        Map<String, String> values = new HashMap<>();
+        for (var member : Json.parse(config).asObject().members().entrySet()) {
+            if (member.getValue() instanceof JsonString s) values.put(member.getKey(), s.value());
+        }
+        adapter = WorkersAdapter.start(application, values, new WorkersPlatform(values, env, PROVIDERS), new CryptoRandom(),
+                WorkerExports::logError);
+        String failure = adapter.startFailure();
+        return failure == null ? "" : failure;
+    }
+
+    public static String handle(String method, String path, String headers, String body) {
+        return adapter().handle(method, path, headers, body);
+    }
+
+    public static String pump(int stream) {
+        return adapter().pump(stream);
+    }
+
+    public static void cancel(int stream) {
+        adapter().cancel(stream);
+    }
+
+    public static String woken() {
+        return adapter().woken();
+    }
+
+    public static int maxBodyBytes() {
+        return adapter().maxBodyBytes();
+    }
+
+    private static WorkersAdapter adapter() {
+        if (adapter == null) throw new IllegalStateException("the Worker module must call start before serving");
+        return adapter;
+    }
+
+    @JSBody(params = "message", script = "console.error(message);")
+    private static native void logError(String message);
+}

@@ -1,0 +1,190 @@
+// The Worker module of a jmcp application (copied by `jmcp build --target cloudflare-workers`).
+// The Java side (core + the application, compiled by TeaVM to WebAssembly GC) is instantiated once per isolate at
+// top level; the application starts on the first request, because only then are env (vars, secrets, bindings) and
+// crypto.getRandomValues available. Requests go to Java as strings; event streams are pumped from here, since Java
+// has no threads and must never block the isolate.
+import appModule from "./app.wasm";
+import { load, registerJsBodies } from "./teavm-runtime.mjs";
+import jsBodies from "./jsbodies.mjs";
+
+registerJsBodies(jsBodies);
+
+const KEEP_ALIVE_MS = 15000;    // proxies cut silent connections
+const STREAM_IDLE_MS = 300000;  // a stream nobody wakes for this long is cancelled
+const encoder = new TextEncoder();
+
+let java = (await load(appModule)).exports;
+let started = false;
+let startFailure = "";
+let generation = 0;             // bumped on every re-instantiation; streams of an older one are dead
+const streams = new Map();      // stream id -> { controller, keepAlive, idle, generation }
+
+// A wasm trap (integer division by zero, stack overflow, an unreachable) or any other escape from Java may leave the
+// instance's state half-updated, so the next request gets a fresh instance; this isolate keeps serving.
+async function reinstantiate() {
+  generation++;
+  for (const s of streams.values()) closeStream(s, true);
+  streams.clear();
+  java = (await load(appModule)).exports;
+  started = false;
+}
+
+let unsafe = false;
+function callJava(fn) {
+  try {
+    return fn();
+  } catch (e) {
+    unsafe = true;
+    throw e;
+  }
+}
+
+function start(env) {
+  const config = {};
+  for (const [name, value] of Object.entries(env ?? {})) {
+    if (typeof value === "string") config[name] = value;
+  }
+  startFailure = callJava(() => java.start(JSON.stringify(config), env ?? {}));
+  if (startFailure) console.error(startFailure);
+  started = true;
+}
+
+function internalError(body, status) {
+  let id = null;
+  try {
+    const message = JSON.parse(body);
+    if (message && typeof message === "object" && !Array.isArray(message) && "id" in message) id = message.id;
+  } catch {
+    // not JSON: no id to echo
+  }
+  return new Response(JSON.stringify({ jsonrpc: "2.0", id, error: { code: -32603, message: "Internal error" } }),
+    { status, headers: { "content-type": "application/json" } });
+}
+
+function responseHeaders(pairs) {
+  const headers = new Headers();
+  for (const [name, value] of pairs) headers.append(name, value);
+  return headers;
+}
+
+function closeStream(s, failed) {
+  clearInterval(s.keepAlive);
+  clearTimeout(s.idle);
+  try {
+    if (failed) s.controller.error(new Error("the Java instance was reset"));
+    else s.controller.close();
+  } catch {
+    // already closed by the client
+  }
+}
+
+function pump(id) {
+  const s = streams.get(id);
+  if (!s || s.generation !== generation) return;
+  let out;
+  try {
+    out = callJava(() => java.pump(id));
+  } catch (e) {
+    console.error("jmcp: event stream failed:", e);
+    streams.delete(id);
+    closeStream(s, true);
+    return;
+  }
+  if (out.length > 1) s.controller.enqueue(encoder.encode(out.substring(1)));
+  if (out[0] === "1") {
+    streams.delete(id);
+    closeStream(s, false);
+    return;
+  }
+  clearTimeout(s.idle);
+  s.idle = setTimeout(() => cancel(id), STREAM_IDLE_MS);
+  if (!s.keepAlive) {
+    s.keepAlive = setInterval(() => {
+      try {
+        s.controller.enqueue(encoder.encode(": keepalive\n\n"));
+      } catch {
+        cancel(id);
+      }
+    }, KEEP_ALIVE_MS);
+  }
+}
+
+function cancel(id) {
+  const s = streams.get(id);
+  if (!s) return;
+  streams.delete(id);
+  clearInterval(s.keepAlive);
+  clearTimeout(s.idle);
+  if (s.generation === generation && !unsafe) {
+    try { callJava(() => java.cancel(id)); } catch (e) { console.error("jmcp: cancel failed:", e); }
+  }
+}
+
+// Core wakes a waiting stream only from Java code running on this thread, so asking after each call misses nothing.
+function pumpWoken() {
+  if (unsafe) return;
+  let ids;
+  try {
+    ids = callJava(() => java.woken());
+  } catch (e) {
+    console.error("jmcp: woken failed:", e);
+    return;
+  }
+  if (ids) for (const id of ids.split(",")) queueMicrotask(() => { pump(Number(id)); pumpWoken(); });
+}
+
+async function serve(request, env) {
+  if (unsafe) {
+    unsafe = false;
+    await reinstantiate();
+  }
+  if (!started) start(env);
+  const url = new URL(request.url);
+  let body = "";
+  if (request.body) {
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    const limit = callJava(() => java.maxBodyBytes());
+    // one byte over the limit is enough for Java to answer 413
+    body = new TextDecoder().decode(bytes.length > limit + 1 ? bytes.subarray(0, limit + 1) : bytes);
+  }
+  const headers = [];
+  for (const [name, value] of request.headers) headers.push([name, value]);
+  let head;
+  try {
+    head = JSON.parse(callJava(() => java.handle(request.method, url.pathname, JSON.stringify(headers), body)));
+  } catch (e) {
+    console.error("jmcp: request failed inside the Java instance; it will be replaced:", e);
+    return internalError(body, 500);
+  } finally {
+    pumpWoken();
+  }
+  const responseHeadersList = responseHeaders(head.headers);
+  if (head.stream === undefined) {
+    return new Response(head.body === "" && (head.status === 202 || head.status === 204) ? null : head.body,
+      { status: head.status, headers: responseHeadersList });
+  }
+  const id = head.stream;
+  const stream = new ReadableStream({
+    start(controller) {
+      streams.set(id, { controller, keepAlive: null, idle: null, generation });
+      pump(id);
+      pumpWoken();
+    },
+    cancel() {
+      cancel(id);
+    },
+  });
+  return new Response(stream, { status: head.status, headers: responseHeadersList });
+}
+
+export default {
+  async fetch(request, env) {
+    try {
+      return await serve(request, env);
+    } catch (e) {
+      console.error("jmcp: request failed:", e);
+      unsafe = true;
+      return internalError("", 500);
+    }
+  },
+};
