@@ -88,6 +88,32 @@ async function readAfterRestart() {
     const index = await rpc('resources/read', { uri: 'notes://index' });
     const listed = JSON.parse(index.result?.contents?.[0]?.text ?? '[]');
     check(`notes://index lists all ${count} notes`, listed.length === count, listed);
+
+    // With a progress token the answer is an event stream, so the reads happen while the Worker pumps it
+    const events = await stream('tools/call', { name: 'summarize_notes', arguments: {}, _meta: { progressToken: 'p' } });
+    const progress = events.filter((m) => m.method === 'notifications/progress');
+    const result = events.find((m) => m.id !== undefined)?.result;
+    check(`summarize_notes streams ${count} progress notifications and its summary`, progress.length === count
+        && progress[count - 1]?.params?.progress === count && !result?.isError
+        && result?.content?.[0]?.text?.includes(`${count} notes`), events);
+}
+
+/** A request whose answer is an SSE stream: the JSON-RPC messages in it. */
+async function stream(method, params) {
+    const response = await fetch(url, {
+        method: 'POST',
+        headers: {
+            'content-type': 'application/json',
+            accept: 'application/json, text/event-stream',
+            'mcp-protocol-version': '2025-11-25',
+        },
+        body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }),
+    });
+    const text = await response.text();
+    if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
+        throw new Error(`${method}: expected an event stream, got HTTP ${response.status} ${response.headers.get('content-type')}: ${text.slice(0, 300)}`);
+    }
+    return text.split('\n').filter((line) => line.startsWith('data: ')).map((line) => JSON.parse(line.slice(6)));
 }
 
 async function broken() {

@@ -5,7 +5,7 @@ import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 
 /**
- * Statements to one D1 binding, through {@code workers/src/main/js/jmcp-d1.mjs}. Three calls per statement: start
+ * Statements to one D1 binding, through {@code jmcp-jspi.mjs}. Three calls per statement: start
  * it (D1's Promise is kept under a ticket), wait for the ticket, take the answer. Only the wait suspends, and it is a
  * plain wasm import taking an {@code i32}: JSPI suspends only when the suspending import is called straight from
  * wasm, with no JavaScript frame between it and the {@code WebAssembly.promising} entry, and TeaVM makes

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The Java half of D1Database: what it sends and how it reads D1's answers. The other half (jmcp-d1.mjs, D1 itself,
+ * The Java half of D1Database: what it sends and how it reads D1's answers. The other half (jmcp-jspi.mjs, D1 itself,
  * JSPI) runs in workerd in scripts/test-workers-d1.sh.
  */
 class D1DatabaseTest {
@@ -33,7 +33,7 @@ class D1DatabaseTest {
         if (sqlite != null) sqlite.close();
     }
 
-    /** Answers as jmcp-d1.mjs does, from SQLite (D1's engine) through JDBC. */
+    /** Answers as jmcp-jspi.mjs does, from SQLite (D1's engine) through JDBC. */
     private D1Database sqliteBacked() throws SQLException {
         sqlite = DriverManager.getConnection("jdbc:sqlite::memory:");
         return new D1Database("DB", request -> {

@@ -1,11 +1,14 @@
-// D1 for the Java side (dev.jmcp.workers.D1Database over JsD1). D1 answers with Promises while Java's SqlDatabase
-// returns results, so a statement suspends the request's WebAssembly stack (JSPI): the Java entry runs under
-// WebAssembly.promising (see promising below) and the one import that waits, jmcp.d1Wait, is a
-// WebAssembly.Suspending. Why JSPI and not a replay of the request:
-// workers/README.md.
+// JSPI (WebAssembly JavaScript Promise Integration) for the Java side: ways into Java that may wait, and D1.
 //
-// Protocol with JsD1, per statement: jmcpD1.start(db, requestJson) -> ticket (D1's Promise starts now);
-// jmcp.d1Wait(ticket) suspends until it settles; jmcpD1.take(ticket) -> answer JSON ({"rows":[...]},
+// D1 answers with Promises while Java's SqlDatabase returns results, so a statement suspends the request's
+// WebAssembly stack: the Java entry runs under WebAssembly.promising (promising, promisingCall below) and the one
+// import that waits, jmcp.d1Wait, is a WebAssembly.Suspending. JSPI suspends only stacks with no JavaScript frame
+// between the two, so the entry is a raw wasm export (an @org.teavm.interop.Export of ints, not a TeaVM @JSExport
+// wrapper) and strings pass beside it, through jmcpCalls. Why JSPI and not a replay of the request:
+// workers/D1.md.
+//
+// Protocol with dev.jmcp.workers.JsD1, per statement: jmcpD1.start(db, requestJson) -> ticket (D1's Promise starts
+// now); jmcp.d1Wait(ticket) suspends until it settles; jmcpD1.take(ticket) -> answer JSON ({"rows":[...]},
 // {"changes":n} or {"error":"..."}). Tickets keep the statements of concurrent requests of one isolate apart.
 
 let active = 0; // requests inside a promising entry; a statement with none is outside any request
@@ -49,6 +52,43 @@ export function promising(wasmExport) {
         }
     };
 }
+
+const calls = new Map(); // call number -> { args, answer } of a promisingCall in flight
+let nextCall = 1;
+
+/**
+ * Wraps a wasm export `(call: i32, ...ints) -> void` whose Java side reads its string arguments with
+ * jmcpCalls.arg(call, i) and gives its answer with jmcpCalls.answer(call, text): the result takes
+ * `(stringArgs, ...ints)` and answers a Promise of that text. The export may wait for D1.
+ */
+export function promisingCall(wasmExport) {
+    const entry = promising(wasmExport);
+    return async (args, ...ints) => {
+        const call = nextCall++;
+        const slot = { args, answer: undefined };
+        calls.set(call, slot);
+        try {
+            await entry(call, ...ints);
+            if (slot.answer === undefined) throw new Error('jmcp: the Java entry gave no answer');
+            return slot.answer;
+        } finally {
+            calls.delete(call);
+        }
+    };
+}
+
+// Called from the Java side's @JSBody scripts (dev.jmcp.workers.WorkerExports).
+globalThis.jmcpCalls = {
+    arg(call, index) {
+        const value = calls.get(call)?.args[index];
+        return value === undefined ? null : value;
+    },
+
+    answer(call, text) {
+        const slot = calls.get(call);
+        if (slot) slot.answer = text;
+    },
+};
 
 function isD1(value) {
     return value != null && typeof value.prepare === 'function' && typeof value.batch === 'function';
@@ -99,8 +139,8 @@ globalThis.jmcpD1 = {
     start(db, requestJson) {
         const ticket = nextTicket++;
         if (active === 0) {
-            settled.set(ticket, errorAnswer('D1 can only be reached while a request is served, not at start-up or in a '
-                + 'static initializer'));
+            settled.set(ticket, errorAnswer('D1 can only be reached while a request is served (through a promising '
+                + 'entry), not while the application starts'));
         } else if (!isD1(db)) {
             settled.set(ticket, errorAnswer('not a D1 binding'));
         } else {
