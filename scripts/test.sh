@@ -114,6 +114,59 @@ if step "podman with runc (scripts/podman.sh)" scripts/podman.sh --with-registry
     fi
 fi
 
+# --- Cloudflare Workers target (workers/): TeaVM wasm-gc in real workerd through the pinned wrangler (wrangler dev --local).
+# Workers are stateless (an isolate's memory is not shared), so the 2025 suites run on the stateless lane with the same
+# expected failures as the Cloud Run image (STATELESS_EXPECTED_FAILURES above, each with its reason).
+
+workers_dry_run() { # wrangler deploy --dry-run of the generated Worker project: validates wrangler.jsonc and bundles offline
+    local dir="$JMCP_ROOT/examples/conformance/target/jmcp/cloudflare-workers/worker"
+    [ -f "$dir/wrangler.jsonc" ] || { echo "no Worker project at $dir; jmcp dev/build did not make one"; return 1; }
+    jmcp_node_tool wrangler || return 1
+    (cd "$dir" && WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false CI=true \
+        WRANGLER_LOG_PATH="$dir/../wrangler-logs" "$JMCP_TOOL_DIR/node_modules/.bin/wrangler" deploy --dry-run \
+        --outdir "$dir/../dist" -c wrangler.jsonc </dev/null 2>&1 | grep -aE 'Total Upload|dry-run|ERROR|rror')
+    [ -f "$dir/../dist/worker.js" ]
+}
+
+workers_faults() { # wasm traps and Java exceptions inside tools, against the faults fixture
+    jmcp_node && node scripts/workers-faults.mjs "$1"
+}
+
+# The notes example needs a SqlDatabase; until D1 support lands (branch workers-d1) the Worker runs but the application
+# does not start, and it must say which facility is missing rather than fail obscurely.
+workers_notes_missing_facility() {
+    local log="$JMCP_ROOT/target/test-logs/notes---target-cloudflare-workers.log" status
+    status=$(curl -s -o /dev/null -w '%{http_code}' "$1" -H 'content-type: application/json' \
+        -H 'accept: application/json, text/event-stream' -H 'mcp-protocol-version: 2025-11-25' \
+        -d '{"jsonrpc":"2.0","id":1,"method":"tools/list"}')
+    sleep 0.5
+    echo "HTTP $status; log: $(grep -o 'did not start on cloudflare-workers: .*provides no SqlDatabase[^[]*' "$log" | head -n 1)"
+    [ "$status" = 500 ] && grep -q 'The cloudflare-workers runtime provides no SqlDatabase' "$log"
+}
+
+if start_server WORKERS_URL examples/conformance --target cloudflare-workers; then
+    step "conformance 0.2.0-alpha.12 --requirements 2026-07-28, Cloudflare Workers (workerd)" \
+        scripts/conformance.sh 0.2.0-alpha.12 "$WORKERS_URL" --requirements 2026-07-28
+    step "conformance 0.1.16 --suite all, Cloudflare Workers (stateless)" \
+        conformance_stateless 0.1.16 "$WORKERS_URL" --suite all
+    step "conformance 0.2.0-alpha.12 --requirements 2025-11-25, Cloudflare Workers (stateless)" \
+        conformance_stateless 0.2.0-alpha.12 "$WORKERS_URL" --requirements 2025-11-25
+    step "wrangler deploy --dry-run of the conformance Worker" workers_dry_run
+else
+    failed=$((failed + 1)); failures+=("start the conformance example on cloudflare-workers")
+fi
+if start_server FAULTS_URL workers/src/test/fixtures/faults --target cloudflare-workers; then
+    step "Workers: exceptions and wasm traps in tools (faults fixture)" workers_faults "$FAULTS_URL"
+else
+    failed=$((failed + 1)); failures+=("start the faults fixture on cloudflare-workers")
+fi
+if start_server WORKERS_NOTES_URL examples/notes --target cloudflare-workers; then
+    step "Workers: the notes example names the facility it lacks (SqlDatabase, until D1)" \
+        workers_notes_missing_facility "$WORKERS_NOTES_URL"
+else
+    failed=$((failed + 1)); failures+=("start the notes example on cloudflare-workers")
+fi
+
 echo
 for f in "${failures[@]}"; do echo "FAILED: $f"; done
 echo "jmcp: $passed passed, $failed failed"

@@ -194,7 +194,7 @@ async function serve(request, env) {
   try {
     head = JSON.parse(await callJavaAsync(() => javaCalls.handle([request.method, url.pathname, JSON.stringify(headers), body])));
   } catch (e) {
-    console.error("jmcp: request failed inside the Java instance; it will be replaced:", e);
+    console.error("jmcp: request failed inside the Java instance; it will be replaced: " + e);
     return internalError(body, 500);
   } finally {
     pumpWoken();

@@ -1,0 +1,60 @@
+// Checks what differs from the JVM on Workers, against the faults fixture served by
+// `jmcp dev --target cloudflare-workers workers/src/test/fixtures/faults`:
+//   a thrown exception, a null dereference and an out-of-bounds index are Java exceptions (tool errors),
+//   integer division by zero and a stack overflow are wasm traps (JSON-RPC -32603, HTTP 500), and the isolate keeps
+//   serving afterwards with a fresh instance (its per-instance call counter starts again).
+// Usage: node scripts/workers-faults.mjs URL
+const url = process.argv[2];
+if (!url) {
+  console.error("usage: node scripts/workers-faults.mjs URL");
+  process.exit(2);
+}
+let id = 0;
+async function call(name, args) {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-11-25" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: ++id, method: "tools/call", params: { name, arguments: args } }),
+  });
+  const text = await response.text();
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Error(`${name}: not JSON (HTTP ${response.status}): ${text.slice(0, 200)}`);
+  }
+  if (body.id !== id) throw new Error(`${name}: answered id ${body.id}, expected ${id}`);
+  return { status: response.status, body };
+}
+let failures = 0;
+function check(what, ok, got) {
+  console.log(`${ok ? "ok  " : "FAIL"} ${what}${ok ? "" : ": got " + JSON.stringify(got)}`);
+  if (!ok) failures++;
+}
+const text = (r) => r.body.result?.content?.[0]?.text;
+const toolError = (r) => r.status === 200 && r.body.result?.isError === true && /internal error/.test(text(r));
+const internalError = (r) => r.status === 500 && r.body.error?.code === -32603;
+
+let r = await call("calls", {});
+const first = Number(/^calls (\d+)$/.exec(text(r) ?? "")?.[1]);
+check("a tool answers", first >= 1, r);
+r = await call("calls", {});
+check("state lives in the instance", text(r) === `calls ${first + 1}`, r);
+for (const [name, args] of [["throws", {}], ["null_dereference", {}], ["out_of_bounds", { index: 5 }]]) {
+  r = await call(name, args);
+  check(`${name}: a tool error (a Java exception under strict mode)`, toolError(r), r);
+}
+r = await call("calls", {});
+check("tool errors leave the instance alone", text(r) === `calls ${first + 2}`, r);
+r = await call("divide", { divisor: 0 });
+check("divide by zero: a wasm trap, JSON-RPC -32603 with the request's id", internalError(r), r);
+r = await call("calls", {});
+check("after the trap the isolate serves, with a fresh instance", text(r) === "calls 1", r);
+r = await call("recurse", { depth: 10000000 });
+check("stack overflow: JSON-RPC -32603", internalError(r), r);
+r = await call("divide", { divisor: 4 });
+check("after the stack overflow the isolate serves", text(r) === "quotient 25", r);
+r = await call("recurse", { depth: 100 });
+check("moderate recursion works", text(r) === "depth 100", r);
+console.log(failures === 0 ? "workers faults: all checks passed" : `workers faults: ${failures} check(s) failed`);
+process.exit(failures === 0 ? 0 : 1);
