@@ -75,4 +75,13 @@ if grep -q "D1 statement failed: D1_ERROR: no such table: notes" "$log"; then
 else
     echo "FAILED: the Worker's log does not name D1's error; $log:" >&2; cat "$log" >&2; exit 1
 fi
+# What would be deployed: wrangler validates the config (a D1 binding without database_id, which wrangler deploy
+# creates on the first deploy) and bundles offline
+(cd "$dir" && CI=true "$wrangler" deploy --dry-run --outdir "$work/dist" --config wrangler.jsonc </dev/null >"$work/dry-run.log" 2>&1) || {
+    echo "FAILED: wrangler deploy --dry-run:" >&2; cat "$work/dry-run.log" >&2; exit 1; }
+if grep -q "env.DB" "$work/dry-run.log" && [ -f "$work/dist/worker.js" ]; then
+    echo "ok: wrangler deploy --dry-run bundles it with the D1 binding ($(grep -o 'Total Upload: .*' "$work/dry-run.log"))"
+else
+    echo "FAILED: wrangler deploy --dry-run shows no D1 binding:" >&2; cat "$work/dry-run.log" >&2; exit 1
+fi
 echo "workers-d1: all checks ok"
