@@ -19,7 +19,7 @@ const settled = new Map(); // ticket -> answer JSON
 function requireJspi() {
     if (typeof WebAssembly.Suspending !== 'function' || typeof WebAssembly.promising !== 'function') {
         throw new Error('jmcp: this runtime lacks WebAssembly JSPI (WebAssembly.Suspending/promising), which D1 from '
-            + 'Java needs; use a workerd (wrangler) from 2025-06 or later');
+            + 'Java needs; use a workerd whose V8 ships JSPI (13.7 or later), as the wrangler pinned in tools/wrangler does');
     }
 }
 
