@@ -2,7 +2,8 @@
 // `jmcp dev --target cloudflare-workers workers/src/test/fixtures/faults`:
 //   a thrown exception, a null dereference and an out-of-bounds index are Java exceptions (tool errors),
 //   integer division by zero and a stack overflow are wasm traps (JSON-RPC -32603, HTTP 500), and the isolate keeps
-//   serving afterwards with a fresh instance (its per-instance call counter starts again).
+//   serving afterwards with a fresh instance (its per-instance call counter starts again). Also: an MCP 2026-07-28
+//   subscriptions/listen stream waits without blocking the isolate and gets the notification another request causes.
 // Usage: node scripts/workers-faults.mjs URL
 const url = process.argv[2];
 if (!url) {
@@ -56,5 +57,32 @@ r = await call("divide", { divisor: 4 });
 check("after the stack overflow the isolate serves", text(r) === "quotient 25", r);
 r = await call("recurse", { depth: 100 });
 check("moderate recursion works", text(r) === "depth 100", r);
+// A waiting event stream: the Worker pumps it when Java wakes it during another request.
+const META = { "io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {} };
+const headers2026 = (method, name) => ({ "content-type": "application/json", accept: "application/json, text/event-stream",
+  "mcp-protocol-version": "2026-07-28", "mcp-method": method, ...(name ? { "mcp-name": name } : {}) });
+const listen = await fetch(url, { method: "POST", headers: headers2026("subscriptions/listen"),
+  body: JSON.stringify({ jsonrpc: "2.0", id: 100, method: "subscriptions/listen", params: { notifications: { toolsListChanged: true }, _meta: META } }) });
+check("subscriptions/listen answers an event stream", listen.status === 200 && /text\/event-stream/.test(listen.headers.get("content-type")),
+  { status: listen.status, type: listen.headers.get("content-type") });
+const reader = listen.body.getReader();
+const decoder = new TextDecoder();
+let received = "";
+async function readUntil(pattern, ms) {
+  const deadline = Date.now() + ms;
+  while (!pattern.test(received) && Date.now() < deadline) {
+    const chunk = await Promise.race([reader.read(), new Promise((ok) => setTimeout(() => ok(null), deadline - Date.now()))]);
+    if (!chunk || chunk.done) break;
+    received += decoder.decode(chunk.value, { stream: true });
+  }
+  return pattern.test(received);
+}
+check("the listen stream is acknowledged", await readUntil(/subscriptions\/acknowledged/, 10000), received);
+const change = await fetch(url, { method: "POST", headers: headers2026("tools/call", "change_tools"),
+  body: JSON.stringify({ jsonrpc: "2.0", id: 101, method: "tools/call", params: { name: "change_tools", arguments: {}, _meta: META } }) });
+check("another request changes the tool list", change.status === 200 && /changed/.test(await change.text()), change.status);
+check("the waiting stream gets notifications/tools/list_changed", await readUntil(/notifications\/tools\/list_changed/, 10000), received);
+await reader.cancel();
+
 console.log(failures === 0 ? "workers faults: all checks passed" : `workers faults: ${failures} check(s) failed`);
 process.exit(failures === 0 ? 0 : 1);
