@@ -70,6 +70,10 @@ fi
 
 d1 "ALTER TABLE notes RENAME TO notes_renamed" >/dev/null
 node "$JMCP_ROOT/scripts/workers-d1.mjs" broken "$url" "$id"
+for _ in $(seq 1 50); do   # wrangler passes the Worker's console on with a delay
+    grep -q "D1 statement failed: D1_ERROR: no such table: notes" "$log" && break
+    sleep 0.2
+done
 if grep -q "D1 statement failed: D1_ERROR: no such table: notes" "$log"; then
     echo "ok: the Worker's log names D1's error: $(grep -o 'D1 statement failed: [^[]*' "$log" | head -n 1)"
 else
