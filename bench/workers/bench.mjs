@@ -4,7 +4,8 @@
 //   warm: sequential requests over keep-alive after a warm-up (p50 / p95 / mean)
 // Usage: node bench.mjs WORKERD JMCP_BUNDLE_DIR HELLO_FILE OUT_DIR [runs] [requests]
 import { spawn } from "node:child_process";
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import http from "node:http";
@@ -13,6 +14,8 @@ const [workerd, bundleDir, helloFile, outDir, runsArg, requestsArg] = process.ar
 const RUNS = Number(runsArg ?? 15);
 const REQUESTS = Number(requestsArg ?? 1000);
 mkdirSync(outDir, { recursive: true });
+const scratch = mkdtempSync(join(tmpdir(), "jmcp-workers-bench-"));   // workerd configs and module copies
+process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
 
 function freePort() {
   return new Promise((ok) => {
@@ -41,8 +44,16 @@ const w :Workerd.Worker = (
 }
 
 const wasm = readdirSync(bundleDir).find((f) => f.endsWith(".wasm"));
+// The breakdown: the same bundle with fetch answering at once, so only the module's load and instantiation count.
+const serveCall = "return await serve(request, env);";
+const bundled = readFileSync(resolve(bundleDir, "worker.js"), "utf8");
+if (!bundled.includes(serveCall)) throw new Error(`bench: ${serveCall} not found in the bundled worker.js`);
+const instantiateOnly = join(scratch, "instantiate-only.js");
+writeFileSync(instantiateOnly, bundled.replace(serveCall,
+  'return new Response(\'{"jsonrpc":"2.0","id":1,"result":{}}\', { headers: { "content-type": "application/json" } });'));
 const variants = {
   hello: [["worker.js", "esModule", resolve(helloFile)]],
+  "jmcp-instantiate-only": [["worker.js", "esModule", instantiateOnly], [wasm, "wasm", resolve(bundleDir, wasm)]],
   jmcp: [["worker.js", "esModule", resolve(bundleDir, "worker.js")], [wasm, "wasm", resolve(bundleDir, wasm)]],
 };
 
@@ -65,12 +76,12 @@ function post(port, body = BODY, keepAlive = true) {
 async function startWorkerd(name) {
   const port = await freePort();
   // embed paths are relative to the config file: copy each Worker's modules beside it
-  mkdirSync(join(outDir, name), { recursive: true });
+  mkdirSync(join(scratch, name), { recursive: true });
   const modules = variants[name].map(([n, kind, src]) => {
-    copyFileSync(src, join(outDir, name, n));
+    copyFileSync(src, join(scratch, name, n));
     return [n, kind, `${name}/${n}`];
   });
-  const file = join(outDir, `${name}.capnp`);
+  const file = join(scratch, `${name}.capnp`);
   writeFileSync(file, config(name, modules, port));
   const t0 = performance.now();
   const child = spawn(workerd, ["serve", file, "--experimental"], { stdio: ["ignore", "ignore", "pipe"] });
@@ -97,9 +108,10 @@ function stop(child) {
 }
 
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
-const cold = { hello: [], jmcp: [] };
+const cold = { hello: [], "jmcp-instantiate-only": [], jmcp: [] };
+const order = Object.keys(cold);
 for (let i = 0; i < RUNS; i++) {
-  for (const name of i % 2 === 0 ? ["hello", "jmcp"] : ["jmcp", "hello"]) {
+  for (const name of i % 2 === 0 ? order : [...order].reverse()) {
     const { child, ms } = await startWorkerd(name);
     cold[name].push(ms);
     await stop(child);
@@ -124,15 +136,17 @@ const median = (xs) => pct(xs, 0.5);
 const result = {
   runs: RUNS,
   requests: REQUESTS,
-  coldMedianMs: { hello: median(cold.hello), jmcp: median(cold.jmcp) },
+  coldMedianMs: { hello: median(cold.hello), instantiateOnly: median(cold["jmcp-instantiate-only"]), jmcp: median(cold.jmcp) },
   coldDeltaMs: median(cold.jmcp) - median(cold.hello),
+  loadAverage: readFileSync("/proc/loadavg", "utf8").trim(),
   cold,
   warm,
 };
 writeFileSync(join(outDir, "result.json"), JSON.stringify(result, null, 2));
 const f = (x) => x.toFixed(2);
 console.log(`cold start (workerd start -> first MCP answer, median of ${RUNS}): hello-world ${f(result.coldMedianMs.hello)} ms, `
-  + `jmcp ${f(result.coldMedianMs.jmcp)} ms, delta ${f(result.coldDeltaMs)} ms (goal <= +15 ms)`);
+  + `jmcp ${f(result.coldMedianMs.jmcp)} ms, delta ${f(result.coldDeltaMs)} ms (goal <= +15 ms); of that, loading and instantiating `
+  + `the module alone: +${f(result.coldMedianMs.instantiateOnly - result.coldMedianMs.hello)} ms`);
 for (const name of ["hello", "jmcp"]) {
   console.log(`warm ${name}: p50 ${f(warm[name].p50)} ms, p95 ${f(warm[name].p95)} ms, mean ${f(warm[name].mean)} ms (${REQUESTS} sequential requests, keep-alive)`);
 }

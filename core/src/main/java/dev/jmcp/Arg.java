@@ -127,7 +127,7 @@ public final class Arg<T> {
      * the argument agree.
      */
     public Arg<T> header(String headerName) {
-        if (!headerName.matches("[A-Za-z0-9-]{1,64}")) {
+        if (!dev.jmcp.internal.Ascii.word(headerName, 1, 64, "-")) {
             throw new IllegalArgumentException("header name of \"" + name + "\" must be letters, digits and '-', got \"" + headerName + "\"");
         }
         return new Arg<>(name, kind, description, required, defaultValue, min, max, allowed, rawSchema, headerName);

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * A tool as registered: metadata, input and output schemas, and its handler. Made by {@link McpServer.Builder#tool}
@@ -16,7 +15,6 @@ public record Tool(String name, String title, String description, JsonObject inp
                    Annotations annotations, List<Icon> icons, JsonObject meta, ToolHandler handler) {
 
     /** SEP-986: 1 to 128 characters from A-Z a-z 0-9 _ - . */
-    static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
     /** Hints about what a tool does; null fields are left out. */
     public record Annotations(String title, Boolean readOnlyHint, Boolean destructiveHint, Boolean idempotentHint,
@@ -126,7 +124,7 @@ public record Tool(String name, String title, String description, JsonObject inp
         }
 
         Tool build() {
-            if (!NAME.matcher(name).matches()) {
+            if (!dev.jmcp.internal.Ascii.word(name, 1, 128, "_.-")) {
                 throw new IllegalArgumentException("tool name \"" + name + "\" must be 1 to 128 characters from A-Z a-z 0-9 _ - .");
             }
             if (description == null || description.isBlank()) {

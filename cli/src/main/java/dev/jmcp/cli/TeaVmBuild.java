@@ -175,6 +175,12 @@ final class TeaVmBuild {
         } catch (TeaVMToolException e) {
             throw new Failure("TeaVM failed: " + e.getMessage(), e);
         }
+        try {
+            // what went into the module, for size work: one class per line
+            Files.write(out.resolve("classes.txt"), tool.getClasses().stream().sorted().toList());
+        } catch (IOException e) {
+            throw new Failure("cannot write " + out.resolve("classes.txt") + ": " + e.getMessage(), e);
+        }
         if (!tool.getProblemProvider().getSevereProblems().isEmpty()) {
             throw new Failure("TeaVM cannot compile the application to WebAssembly (the JVM-only API it uses is named below; "
                     + "Workers run TeaVM's class library):\n" + String.join("\n", errors));

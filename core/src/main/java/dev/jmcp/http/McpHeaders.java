@@ -37,7 +37,7 @@ public final class McpHeaders {
         String v = value.trim();
         if (!(v.startsWith("=?base64?") && v.endsWith("?=") && v.length() >= 11)) return v;
         String encoded = v.substring(9, v.length() - 2);
-        if (encoded.length() % 4 != 0 || !encoded.matches("[A-Za-z0-9+/]*={0,2}")) {
+        if (encoded.length() % 4 != 0 || !isBase64(encoded)) {
             throw new IllegalArgumentException("header value " + v + " is not padded standard Base64");
         }
         byte[] bytes = Base64.getDecoder().decode(encoded);
@@ -57,5 +57,12 @@ public final class McpHeaders {
             plain = c >= 0x20 && c < 0x7f;
         }
         return plain ? value : "=?base64?" + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) + "?=";
+    }
+
+    /** Letters, digits, '+' and '/', then at most two '=' (what the regex {@code [A-Za-z0-9+/]*={0,2}} says, without regex). */
+    private static boolean isBase64(String s) {
+        int end = s.length();
+        while (end > 0 && s.length() - end < 2 && s.charAt(end - 1) == '=') end--;
+        return dev.jmcp.internal.Ascii.word(s.substring(0, end), 0, Integer.MAX_VALUE, "+/");
     }
 }

@@ -23,7 +23,7 @@ final class MediaTypes {
     private static boolean accepts(List<String> headers, String type) {
         String family = type.substring(0, type.indexOf('/'));
         for (String header : headers) {
-            for (String range : header.split(",")) {
+            for (String range : dev.jmcp.internal.Ascii.split(header, ',')) {
                 String r = base(range);
                 if (r.equals(type) || r.equals("*/*") || r.equals(family + "/*")) return true;
             }

@@ -38,7 +38,7 @@ public final class UriTemplate {
             close = template.indexOf('}', open);
             if (close < 0) throw invalid(template, "unclosed '{' at " + open);
             String name = template.substring(open + 1, close);
-            if (!name.matches("[A-Za-z0-9_]+")) {
+            if (!Ascii.word(name, 1, Integer.MAX_VALUE, "_")) {
                 throw invalid(template, "variable \"" + name + "\" is not a level-1 name (letters, digits, _)");
             }
             if (variables.contains(name)) throw invalid(template, "variable \"" + name + "\" appears twice");

@@ -58,7 +58,7 @@ final class WorkersConfig {
         String hosts = config.get(ALLOWED_HOSTS);
         if (hosts != null && !hosts.isBlank()) {
             var names = new ArrayList<String>();
-            for (String h : hosts.split(",")) {
+            for (String h : dev.jmcp.internal.Ascii.split(hosts, ',')) {
                 if (!h.isBlank()) names.add(h.trim());
             }
             options.allowedHosts(List.copyOf(names));
