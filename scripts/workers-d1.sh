@@ -2,7 +2,8 @@
 # Proves the notes example's storage on Cloudflare Workers: a note written through one MCP request is read back by
 # others from D1, also by a new workerd process (a new isolate) over the same local D1 files, and is in the D1
 # database itself (read back with `wrangler d1 execute`); a D1 error (the table renamed away) gives a tool error and
-# a JSON-RPC error, the Worker's log names D1's message, and the isolate keeps serving.
+# a JSON-RPC error, the Worker's log names D1's message, and the isolate keeps serving; the official TypeScript SDK v2
+# client passes its notes checks on an empty D1.
 # Runs workerd through wrangler dev --local: no network, no account.
 #
 #   scripts/workers-d1.sh WORKER_DIR    a folder from `./jmcp build --target cloudflare-workers examples/notes`
@@ -79,6 +80,14 @@ if grep -q "D1 statement failed: D1_ERROR: no such table: notes" "$log"; then
 else
     echo "FAILED: the Worker's log does not name D1's error; $log:" >&2; cat "$log" >&2; exit 1
 fi
+stop
+
+# The official TypeScript SDK v2 client (MCP 2026-07-28, stateless by design) against the notes example on an empty D1:
+# create, read, search, update, and delete_note's elicitation round trip, whose retried request reads D1 again
+state="$work/state-ts"
+start ts-client
+"$JMCP_ROOT/scripts/interop-ts-2026.sh" "$url" | tail -n 1
+
 # What would be deployed: wrangler validates the config (a D1 binding without database_id, which wrangler deploy
 # creates on the first deploy) and bundles offline
 (cd "$dir" && CI=true "$wrangler" deploy --dry-run --outdir "$work/dist" --config wrangler.jsonc </dev/null >"$work/dry-run.log" 2>&1) || {
