@@ -11,11 +11,11 @@ if (!url) {
   process.exit(2);
 }
 let id = 0;
-async function call(name, args) {
+async function call(name, args, meta) {
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-11-25" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: ++id, method: "tools/call", params: { name, arguments: args } }),
+    body: JSON.stringify({ jsonrpc: "2.0", id: ++id, method: "tools/call", params: { name, arguments: args, ...(meta ? { _meta: meta } : {}) } }),
   });
   const text = await response.text();
   let body;
@@ -51,6 +51,9 @@ r = await call("divide", { divisor: 0 });
 check("divide by zero: a wasm trap, JSON-RPC -32603 with the request's id", internalError(r), r);
 r = await call("calls", {});
 check("after the trap the isolate serves, with a fresh instance", text(r) === "calls 1", r);
+// With a progress token the handler runs while the Worker pumps the event stream; a trap there is answered the same way.
+r = await call("divide", { divisor: 0 }, { progressToken: "p" });
+check("divide by zero inside an event stream: JSON-RPC -32603", internalError(r), r);
 r = await call("recurse", { depth: 10000000 });
 check("stack overflow: JSON-RPC -32603", internalError(r), r);
 r = await call("divide", { divisor: 4 });

@@ -132,6 +132,13 @@ async function pump(id) {
     s.pumping = false;
     if (s.cancelled) cancelInJava(id);
   }
+  waitForWake(id);
+}
+
+// The stream waits for core to wake it; meanwhile keep-alive comments, and a stream nobody wakes is cancelled.
+function waitForWake(id) {
+  const s = streams.get(id);
+  if (!s) return;
   clearTimeout(s.idle);
   s.idle = setTimeout(() => cancel(id), STREAM_IDLE_MS);
   if (!s.keepAlive) {
@@ -205,10 +212,32 @@ async function serve(request, env) {
       { status: head.status, headers: responseHeadersList });
   }
   const id = head.stream;
+  // The first pump runs the handler; a trap there still gets a JSON-RPC answer, since nothing is sent yet. The stream
+  // is registered (as being pumped) before it, since the pump may wait for D1 and a wake meanwhile must not be lost.
+  const s = { controller: null, keepAlive: null, idle: null, generation, pumping: true, again: false, cancelled: false };
+  streams.set(id, s);
+  let first;
+  try {
+    first = await callJavaAsync(() => javaCalls.pump([], id));
+  } catch (e) {
+    streams.delete(id);
+    console.error("jmcp: request failed inside the Java instance; it will be replaced: " + e);
+    return internalError(body, 500);
+  } finally {
+    s.pumping = false;
+    pumpWoken();
+  }
+  if (first[0] === "1" || streams.get(id) !== s) {
+    streams.delete(id);
+    if (s.cancelled) cancelInJava(id);
+    return new Response(first.substring(1), { status: head.status, headers: responseHeadersList });
+  }
   const stream = new ReadableStream({
     start(controller) {
-      streams.set(id, { controller, keepAlive: null, idle: null, generation, pumping: false, again: false, cancelled: false });
-      pump(id).finally(pumpWoken);
+      s.controller = controller;
+      if (first.length > 1) controller.enqueue(encoder.encode(first.substring(1)));
+      if (s.again) pump(id).finally(pumpWoken);
+      else waitForWake(id);
     },
     cancel() {
       cancel(id);
