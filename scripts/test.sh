@@ -168,18 +168,6 @@ workers_faults() { # wasm traps and Java exceptions inside tools, against the fa
     jmcp_node && node scripts/workers-faults.mjs "$1"
 }
 
-# The notes example needs a SqlDatabase; until D1 support lands (branch workers-d1) the Worker runs but the application
-# does not start, and it must say which facility is missing rather than fail obscurely.
-workers_notes_missing_facility() {
-    local log="$JMCP_ROOT/target/test-logs/notes---target-cloudflare-workers.log" status
-    status=$(curl -s -o /dev/null -w '%{http_code}' "$1" -H 'content-type: application/json' \
-        -H 'accept: application/json, text/event-stream' -H 'mcp-protocol-version: 2025-11-25' \
-        -d '{"jsonrpc":"2.0","id":1,"method":"tools/list"}')
-    sleep 0.5
-    echo "HTTP $status; log: $(grep -o 'did not start on cloudflare-workers: .*provides no SqlDatabase[^[]*' "$log" | head -n 1)"
-    [ "$status" = 500 ] && grep -q 'The cloudflare-workers runtime provides no SqlDatabase' "$log"
-}
-
 if start_server WORKERS_URL examples/conformance --target cloudflare-workers; then
     step "conformance 0.2.0-alpha.12 --requirements 2026-07-28, Cloudflare Workers (workerd)" \
         scripts/conformance.sh 0.2.0-alpha.12 "$WORKERS_URL" --requirements 2026-07-28
@@ -196,11 +184,11 @@ if start_server FAULTS_URL workers/src/test/fixtures/faults --target cloudflare-
 else
     failed=$((failed + 1)); failures+=("start the faults fixture on cloudflare-workers")
 fi
-if start_server WORKERS_NOTES_URL examples/notes --target cloudflare-workers; then
-    step "Workers: the notes example names the facility it lacks (SqlDatabase, until D1)" \
-        workers_notes_missing_facility "$WORKERS_NOTES_URL"
-else
-    failed=$((failed + 1)); failures+=("start the notes example on cloudflare-workers")
+# The notes example on D1 through JSPI (workers/D1.md): scripts/workers-d1.sh runs its Worker in workerd twice over
+# one local D1 database.
+if step "jmcp build --target cloudflare-workers examples/notes" ./jmcp build --target cloudflare-workers examples/notes; then
+    step "Workers: notes on D1 (read back across requests and a workerd restart, D1 errors as tool/JSON-RPC errors)" \
+        scripts/workers-d1.sh examples/notes/target/jmcp/cloudflare-workers/worker
 fi
 
 echo

@@ -75,6 +75,7 @@ final class TeaVmBuild {
                 package jmcp.worker;
 
                 import dev.jmcp.workers.WorkerExports;
+                import org.teavm.interop.Export;
                 import org.teavm.jso.JSExport;
                 import org.teavm.jso.JSObject;
 
@@ -96,6 +97,17 @@ final class TeaVmBuild {
                     @JSExport
                     public static String pump(int stream) {
                         return WorkerExports.pump(stream);
+                    }
+
+                    /** Raw wasm exports for WebAssembly.promising: on these ways in, handlers may wait for D1 (JSPI). */
+                    @Export(name = "jmcp_handle")
+                    public static void handleCall(int call) {
+                        WorkerExports.handleCall(call);
+                    }
+
+                    @Export(name = "jmcp_pump")
+                    public static void pumpCall(int call, int stream) {
+                        WorkerExports.pumpCall(call, stream);
                     }
 
                     @JSExport
@@ -225,7 +237,9 @@ final class TeaVmBuild {
                     import { load, collectJsBodies } from %s;
                     const keys = new Set();
                     collectJsBodies((key) => keys.add(key));
-                    await load(await WebAssembly.compile(readFileSync(process.argv[2])));
+                    // jmcp.d1Wait (a WebAssembly.Suspending in the Worker) only has to exist here: nothing runs
+                    const installImports = (imports) => { imports.jmcp = { d1Wait: () => undefined }; };
+                    await load(await WebAssembly.compile(readFileSync(process.argv[2])), { installImports });
                     process.stdout.write(JSON.stringify([...keys]));
                     """.formatted(jsString(patchedRuntime.toUri().toString())));
             Process p = new ProcessBuilder(Tools.node(err).toString(), script.toString(), wasmFile.toString()).start();

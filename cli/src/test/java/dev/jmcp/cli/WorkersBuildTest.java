@@ -47,13 +47,15 @@ class WorkersBuildTest {
         String source = TeaVmBuild.entrySource("com.example.App", List.of("com.example.D1Provider"));
         assertThat(source).contains("WorkerExports.provide(new com.example.D1Provider());")
                 .contains("return WorkerExports.start(new com.example.App(), config, env);")
-                .contains("@JSExport");
+                .contains("@JSExport")
+                .contains("@Export(name = \"jmcp_handle\")")
+                .contains("@Export(name = \"jmcp_pump\")");
     }
 
     @Test
     void wrangler_config_forbids_eval_and_imports_wasm_compiled() {
         var project = new Project(Path.of("/tmp/app"), "app", "com.example.App", Json.parse("{\"name\":\"app\"}").asObject());
-        String config = WorkersTarget.wranglerConfig(project);
+        String config = WorkersTarget.wranglerConfig(project, false);
         var json = Json.parse(config.substring(config.indexOf('\n') + 1)).asObject();
         assertThat(json.string("main")).isEqualTo("worker.mjs");
         assertThat(Json.write(json.array("compatibility_flags"))).isEqualTo("[\"disallow_eval_during_startup\"]");

@@ -60,6 +60,20 @@ public final class WorkerExports {
         return adapter().pump(stream);
     }
 
+    /**
+     * {@link #handle} for the entry's {@code @Export}, which the Worker module calls through
+     * {@code WebAssembly.promising} so that handlers may wait for D1 (see {@code jmcp-jspi.mjs}): the arguments and
+     * the answer pass through {@code jmcpCalls} under the call number.
+     */
+    public static void handleCall(int call) {
+        answer(call, handle(arg(call, 0), arg(call, 1), arg(call, 2), arg(call, 3)));
+    }
+
+    /** {@link #pump} for the entry's {@code @Export}, as {@link #handleCall}. */
+    public static void pumpCall(int call, int stream) {
+        answer(call, pump(stream));
+    }
+
     public static void cancel(int stream) {
         adapter().cancel(stream);
     }
@@ -76,6 +90,12 @@ public final class WorkerExports {
         if (adapter == null) throw new IllegalStateException("the Worker module must call start before serving");
         return adapter;
     }
+
+    @JSBody(params = {"call", "index"}, script = "return jmcpCalls.arg(call,index);")
+    private static native String arg(int call, int index);
+
+    @JSBody(params = {"call", "text"}, script = "return jmcpCalls.answer(call,text);")
+    private static native void answer(int call, String text);
 
     @JSBody(params = "message", script = "console.error(message);")
     private static native void logError(String message);

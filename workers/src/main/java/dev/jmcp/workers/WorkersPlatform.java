@@ -3,6 +3,7 @@ package dev.jmcp.workers;
 import dev.jmcp.Platform;
 import org.teavm.jso.JSObject;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ public final class WorkersPlatform implements Platform {
      * @param providers at most one per facility type
      */
     public WorkersPlatform(Map<String, String> config, JSObject bindings, List<FacilityProvider<?>> providers) {
-        this.config = Map.copyOf(Objects.requireNonNull(config, "config"));
+        // not Map.copyOf: TeaVM's copy of an empty map divides by zero in get(), which traps on wasm
+        this.config = Collections.unmodifiableMap(new HashMap<>(Objects.requireNonNull(config, "config")));
         this.bindings = bindings;
         this.providers = List.copyOf(providers);
         for (int i = 0; i < this.providers.size(); i++) {

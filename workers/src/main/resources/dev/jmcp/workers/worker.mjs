@@ -2,10 +2,13 @@
 // The Java side (core + the application, compiled by TeaVM to WebAssembly GC) is instantiated once per isolate at
 // top level; the application starts on the first request, because only then are env (vars, secrets, bindings) and
 // crypto.getRandomValues available. Requests go to Java as strings; event streams are pumped from here, since Java
-// has no threads and must never block the isolate.
+// has no threads and must never block the isolate. Serving a request and pumping a stream may wait for D1: they
+// enter Java through WebAssembly.promising (jmcp-jspi.mjs), so several requests can be inside Java at once, each
+// suspended at a statement.
 import appModule from "./app.wasm";
 import { load, registerJsBodies } from "./teavm-runtime.mjs";
 import jsBodies from "./jsbodies.mjs";
+import { installImports, promisingCall } from "./jmcp-jspi.mjs";
 
 registerJsBodies(jsBodies);
 
@@ -13,7 +16,16 @@ const KEEP_ALIVE_MS = 15000;    // proxies cut silent connections
 const STREAM_IDLE_MS = 300000;  // a stream nobody wakes for this long is cancelled
 const encoder = new TextEncoder();
 
-let java = (await load(appModule)).exports;
+let java, javaCalls;
+async function instantiate() {
+  const teavm = await load(appModule, { installImports });
+  java = teavm.exports;
+  javaCalls = {
+    handle: promisingCall(teavm.instance.exports.jmcp_handle),
+    pump: promisingCall(teavm.instance.exports.jmcp_pump),
+  };
+}
+await instantiate();
 let started = false;
 let startFailure = "";
 let generation = 0;             // bumped on every re-instantiation; streams of an older one are dead
@@ -25,7 +37,7 @@ async function reinstantiate() {
   generation++;
   for (const s of streams.values()) closeStream(s, true);
   streams.clear();
-  java = (await load(appModule)).exports;
+  await instantiate();
   started = false;
 }
 
@@ -33,6 +45,15 @@ let unsafe = false;
 function callJava(fn) {
   try {
     return fn();
+  } catch (e) {
+    unsafe = true;
+    throw e;
+  }
+}
+
+async function callJavaAsync(fn) {
+  try {
+    return await fn();
   } catch (e) {
     unsafe = true;
     throw e;
@@ -78,23 +99,38 @@ function closeStream(s, failed) {
   }
 }
 
-function pump(id) {
+// One pump of a stream at a time: a pump may wait for D1, and a wake meanwhile asks for another pass.
+async function pump(id) {
   const s = streams.get(id);
   if (!s || s.generation !== generation) return;
-  let out;
-  try {
-    out = callJava(() => java.pump(id));
-  } catch (e) {
-    console.error("jmcp: event stream failed:", e);
-    streams.delete(id);
-    closeStream(s, true);
+  if (s.pumping) {
+    s.again = true;
     return;
   }
-  if (out.length > 1) s.controller.enqueue(encoder.encode(out.substring(1)));
-  if (out[0] === "1") {
-    streams.delete(id);
-    closeStream(s, false);
-    return;
+  s.pumping = true;
+  let out;
+  try {
+    do {
+      s.again = false;
+      try {
+        out = await callJavaAsync(() => javaCalls.pump([], id));
+      } catch (e) {
+        console.error("jmcp: event stream failed:", e);
+        streams.delete(id);
+        closeStream(s, true);
+        return;
+      }
+      if (streams.get(id) !== s) return; // cancelled while Java waited
+      if (out.length > 1) s.controller.enqueue(encoder.encode(out.substring(1)));
+      if (out[0] === "1") {
+        streams.delete(id);
+        closeStream(s, false);
+        return;
+      }
+    } while (s.again && s.generation === generation);
+  } finally {
+    s.pumping = false;
+    if (s.cancelled) cancelInJava(id);
   }
   waitForWake(id);
 }
@@ -122,9 +158,14 @@ function cancel(id) {
   streams.delete(id);
   clearInterval(s.keepAlive);
   clearTimeout(s.idle);
-  if (s.generation === generation && !unsafe) {
-    try { callJava(() => java.cancel(id)); } catch (e) { console.error("jmcp: cancel failed:", e); }
-  }
+  if (s.generation !== generation) return;
+  if (s.pumping) s.cancelled = true; // Java is inside this stream's pump; cancel when it comes out
+  else cancelInJava(id);
+}
+
+function cancelInJava(id) {
+  if (unsafe) return;
+  try { callJava(() => java.cancel(id)); } catch (e) { console.error("jmcp: cancel failed:", e); }
 }
 
 // Core wakes a waiting stream only from Java code running on this thread, so asking after each call misses nothing.
@@ -137,7 +178,7 @@ function pumpWoken() {
     console.error("jmcp: woken failed:", e);
     return;
   }
-  if (ids) for (const id of ids.split(",")) queueMicrotask(() => { pump(Number(id)); pumpWoken(); });
+  if (ids) for (const id of ids.split(",")) queueMicrotask(() => { pump(Number(id)).finally(pumpWoken); });
 }
 
 async function serve(request, env) {
@@ -158,7 +199,7 @@ async function serve(request, env) {
   for (const [name, value] of request.headers) headers.push([name, value]);
   let head;
   try {
-    head = JSON.parse(callJava(() => java.handle(request.method, url.pathname, JSON.stringify(headers), body)));
+    head = JSON.parse(await callJavaAsync(() => javaCalls.handle([request.method, url.pathname, JSON.stringify(headers), body])));
   } catch (e) {
     console.error("jmcp: request failed inside the Java instance; it will be replaced: " + e);
     return internalError(body, 500);
@@ -171,22 +212,32 @@ async function serve(request, env) {
       { status: head.status, headers: responseHeadersList });
   }
   const id = head.stream;
-  // The first pump runs the handler; a trap there still gets a JSON-RPC answer, since nothing is sent yet.
+  // The first pump runs the handler; a trap there still gets a JSON-RPC answer, since nothing is sent yet. The stream
+  // is registered (as being pumped) before it, since the pump may wait for D1 and a wake meanwhile must not be lost.
+  const s = { controller: null, keepAlive: null, idle: null, generation, pumping: true, again: false, cancelled: false };
+  streams.set(id, s);
   let first;
   try {
-    first = callJava(() => java.pump(id));
+    first = await callJavaAsync(() => javaCalls.pump([], id));
   } catch (e) {
+    streams.delete(id);
     console.error("jmcp: request failed inside the Java instance; it will be replaced: " + e);
     return internalError(body, 500);
   } finally {
+    s.pumping = false;
     pumpWoken();
   }
-  if (first[0] === "1") return new Response(first.substring(1), { status: head.status, headers: responseHeadersList });
+  if (first[0] === "1" || streams.get(id) !== s) {
+    streams.delete(id);
+    if (s.cancelled) cancelInJava(id);
+    return new Response(first.substring(1), { status: head.status, headers: responseHeadersList });
+  }
   const stream = new ReadableStream({
     start(controller) {
-      streams.set(id, { controller, keepAlive: null, idle: null, generation });
+      s.controller = controller;
       if (first.length > 1) controller.enqueue(encoder.encode(first.substring(1)));
-      waitForWake(id);
+      if (s.again) pump(id).finally(pumpWoken);
+      else waitForWake(id);
     },
     cancel() {
       cancel(id);
