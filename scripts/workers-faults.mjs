@@ -61,6 +61,21 @@ check("after the stack overflow the isolate serves", text(r) === "quotient 25", 
 r = await call("recurse", { depth: 100 });
 check("moderate recursion works", text(r) === "depth 100", r);
 // A waiting event stream: the Worker pumps it when Java wakes it during another request.
+async function complete(prompt) {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-11-25" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: ++id, method: "completion/complete",
+      params: { ref: { type: "ref/prompt", name: prompt }, argument: { name: "topic", value: "note" } } }),
+  });
+  return { status: response.status, body: await response.json() };
+}
+r = await complete("completed");
+check("completion through a completer", JSON.stringify(r.body.result?.completion?.values) === '["notes"]', r);
+r = await complete("plain");
+check("completion of a prompt without completers: no values, no trap", r.status === 200
+  && Array.isArray(r.body.result?.completion?.values) && r.body.result.completion.values.length === 0, r);
+
 const META = { "io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {} };
 const headers2026 = (method, name) => ({ "content-type": "application/json", accept: "application/json, text/event-stream",
   "mcp-protocol-version": "2026-07-28", "mcp-method": method, ...(name ? { "mcp-name": name } : {}) });

@@ -1,5 +1,6 @@
 package dev.jmcp;
 
+import dev.jmcp.internal.Copies;
 import dev.jmcp.internal.Wire;
 import dev.jmcp.json.Json;
 import dev.jmcp.json.JsonObject;
@@ -13,7 +14,7 @@ public final class Answers {
 
     /** For jmcp's engine: the raw answers, each checked when read. */
     public Answers(Map<String, Json> byKey) {
-        this.byKey = Map.copyOf(byKey);
+        this.byKey = Copies.map(byKey);
     }
 
     public ElicitResult elicitation(String key) {

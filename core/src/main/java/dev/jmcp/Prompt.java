@@ -1,5 +1,6 @@
 package dev.jmcp;
 
+import dev.jmcp.internal.Copies;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +74,7 @@ public record Prompt(String name, String title, String description, List<Arg<Str
                     throw new IllegalArgumentException("prompt \"" + name + "\" completes \"" + arg + "\", which is not one of its args");
                 }
             }
-            return new Prompt(name, title, description, List.copyOf(args), List.copyOf(icons), Map.copyOf(completers), handler);
+            return new Prompt(name, title, description, List.copyOf(args), List.copyOf(icons), Copies.map(completers), handler);
         }
     }
 }

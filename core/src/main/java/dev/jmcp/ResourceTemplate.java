@@ -1,5 +1,6 @@
 package dev.jmcp;
 
+import dev.jmcp.internal.Copies;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +81,7 @@ public record ResourceTemplate(String uriTemplate, String name, String title, St
             }
             if (handler == null) throw new IllegalArgumentException("template \"" + uriTemplate + "\" has no handler: add .read(read -> ...)");
             return new ResourceTemplate(uriTemplate, name != null ? name : uriTemplate, title, description, mimeType,
-                    List.copyOf(icons), Map.copyOf(completers), cacheHint, handler);
+                    List.copyOf(icons), Copies.map(completers), cacheHint, handler);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.jmcp.http;
 
+import dev.jmcp.internal.Copies;
 import dev.jmcp.McpException;
 import dev.jmcp.internal.CallContext;
 import dev.jmcp.internal.Dispatcher;
@@ -97,7 +98,7 @@ final class RequestStream extends SseStream {
             return finish();
         }
         if (question == null) {
-            var context = new CallContext(client, (m, p) -> send(sink, Rpc.notification(m, p)), Map.copyOf(answers), sentBefore);
+            var context = new CallContext(client, (m, p) -> send(sink, Rpc.notification(m, p)), Copies.map(answers), sentBefore);
             running = context;
             try {
                 JsonObject result = dispatcher.call(method, params, context);

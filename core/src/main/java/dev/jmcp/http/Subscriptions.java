@@ -1,5 +1,6 @@
 package dev.jmcp.http;
 
+import dev.jmcp.internal.Copies;
 import dev.jmcp.McpServer;
 import dev.jmcp.json.Json;
 import dev.jmcp.json.JsonArray;
@@ -42,7 +43,7 @@ final class Subscriptions {
         }
         ListenStream stream;
         synchronized (this) {
-            stream = new ListenStream("sub-" + (++next), agreed.build(), Set.copyOf(uris), this);
+            stream = new ListenStream("sub-" + (++next), agreed.build(), Copies.set(uris), this);
             open.add(stream);
         }
         return stream;
