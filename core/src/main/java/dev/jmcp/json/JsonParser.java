@@ -626,6 +626,7 @@ public final class JsonParser {
         private static final int NEVER_VALID = -6;
 
         private final byte[] bytes;
+        private byte[] utf8Scratch;
 
         ByteCursor(byte[] bytes, Limits limits) {
             super(bytes.length, limits);
@@ -662,16 +663,101 @@ public final class JsonParser {
             int n = end;
             for (int i = start; i < n; i++) {
                 int c = b[i];
+                if (c >= 0x20 && c != '"' && c != '\\') { // a signed byte: negative when not ASCII
+                    continue;
+                }
                 if (c == '"') {
                     checkStringLength(quote, i - start);
                     pos = i + 1;
                     return new String(b, start, i - start, StandardCharsets.ISO_8859_1);
                 }
-                if (c == '\\' || c < 0x20) { // a signed byte below 0x20 is a control character or not ASCII
-                    return decode(quote, i);
-                }
+                return escapedOrUtf8(quote, i);
             }
             throw unterminated(quote);
+        }
+
+        /**
+         * A string with escapes or multi-byte UTF-8 from {@code i} on. One pass checks the UTF-8 and finds the
+         * closing quote; then the JDK's decoder (vectorized for ASCII runs) makes the String, straight from the input
+         * when there are no escapes, else from a copy with the escapes turned into UTF-8. Anything wrong, even far
+         * into the string, goes to {@link #decode}, which reads in order and reports the first problem exactly.
+         */
+        private String escapedOrUtf8(int quote, int i) {
+            byte[] b = bytes;
+            int start = quote + 1;
+            int n = end;
+            boolean escapes = false;
+            int j = i;
+            while (true) {
+                if (j >= n) return decode(quote, i);
+                int c = b[j];
+                if (c >= 0x20 && c != '"' && c != '\\') {
+                    j++;
+                } else if (c == '"') {
+                    break;
+                } else if (c == '\\') {
+                    escapes = true;
+                    j += 2; // what follows is checked when the escape is decoded below
+                } else if (c >= 0) {
+                    return decode(quote, i);
+                } else {
+                    int cp = utf8(j);
+                    if (cp < 0) return decode(quote, i);
+                    j += cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+                }
+            }
+            String value;
+            if (!escapes) {
+                value = new String(b, start, j - start, StandardCharsets.UTF_8);
+            } else {
+                byte[] out = scratch(j - start);
+                int o = i - start;
+                System.arraycopy(b, start, out, 0, o);
+                int k = i;
+                while (k < j) {
+                    if (b[k] != '\\') {
+                        int run = k;
+                        do {
+                            k++;
+                        } while (k < j && b[k] != '\\');
+                        System.arraycopy(b, run, out, o, k - run);
+                        o += k - run;
+                        continue;
+                    }
+                    length = 0;
+                    k = escape(k); // one char, or a surrogate pair, into chars
+                    int cp = length == 2 ? Character.toCodePoint(chars[0], chars[1]) : chars[0];
+                    if (cp < 0x80) {
+                        out[o++] = (byte) cp;
+                    } else if (cp < 0x800) {
+                        out[o++] = (byte) (0xC0 | cp >> 6);
+                        out[o++] = (byte) (0x80 | cp & 0x3F);
+                    } else if (cp < 0x10000) {
+                        out[o++] = (byte) (0xE0 | cp >> 12);
+                        out[o++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                        out[o++] = (byte) (0x80 | cp & 0x3F);
+                    } else {
+                        out[o++] = (byte) (0xF0 | cp >> 18);
+                        out[o++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                        out[o++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                        out[o++] = (byte) (0x80 | cp & 0x3F);
+                    }
+                }
+                value = new String(out, 0, o, StandardCharsets.UTF_8);
+            }
+            // chars never outnumber bytes, so only a long input needs the count
+            if (j - start > limits.maxStringLength()) checkStringLength(quote, value.length());
+            pos = j + 1;
+            return value;
+        }
+
+        /** Room for {@code n} bytes; one buffer serves every escaped string of a parse. */
+        private byte[] scratch(int n) {
+            byte[] out = utf8Scratch;
+            if (out == null || out.length < n) {
+                out = utf8Scratch = new byte[Math.max(n, out == null ? 64 : out.length * 2)];
+            }
+            return out;
         }
 
         /** The slow path: escapes, control characters and multi-byte UTF-8, from {@code i} on. */
