@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Objects;
 
 /**
@@ -83,7 +82,7 @@ public final class JsonParser {
     /** One open array or object. Frames are reused by depth, so siblings do not allocate new ones. */
     private static final class Frame {
         ArrayList<Json> items;                // set while this frame is an open array
-        LinkedHashMap<String, Json> members;  // set while this frame is an open object
+        Members members;                      // set while this frame is an open object
         String name;                          // the key whose value is being parsed
         int nameOffset;                       // where that key starts, to report a duplicate
     }
@@ -154,7 +153,7 @@ public final class JsonParser {
                             value = JsonObject.EMPTY;
                         } else {
                             Frame frame = push(depth++);
-                            frame.members = new LinkedHashMap<>();
+                            frame.members = new Members(4);
                             c = memberName(frame, c, true);
                             context = MEMBER_VALUE;
                             continue next;
@@ -207,7 +206,7 @@ public final class JsonParser {
                         value = JsonArray.wrap(frame.items);
                         frame.items = null;
                     } else {
-                        if (frame.members.put(frame.name, value) != null) {
+                        if (!frame.members.addNew(frame.name, value)) {
                             throw fail(frame.nameOffset, "duplicate object key " + quote(frame.name)
                                     + "; a key may appear only once in an object");
                         }

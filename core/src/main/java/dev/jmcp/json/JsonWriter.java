@@ -1,9 +1,7 @@
 package dev.jmcp.json;
 
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -56,7 +54,7 @@ public final class JsonWriter {
     private static final class Frame {
         List<Json> items;                              // set while this frame is an array
         int index;                                     // the next element to write
-        Iterator<Map.Entry<String, Json>> members;    // set while this frame is an object
+        JsonObject object;                             // set while this frame is an object
     }
 
     private static void walk(Json root, Utf8Output out) {
@@ -72,12 +70,12 @@ public final class JsonWriter {
                     frame = frame(frames, depth);
                 }
                 depth++;
-                frame.members = object.members().entrySet().iterator();
-                Map.Entry<String, Json> member = frame.members.next();
+                frame.object = object;
+                frame.index = 1;
                 out.punct('{');
-                out.string(member.getKey());
+                out.string(object.keyAt(0));
                 out.punct(':');
-                value = member.getValue();
+                value = object.valueAt(0);
                 continue;
             }
             if (value instanceof JsonArray array && !array.isEmpty()) {
@@ -105,16 +103,17 @@ public final class JsonWriter {
                     out.punct(']');
                     frame.items = null;
                 } else {
-                    if (frame.members.hasNext()) {
-                        Map.Entry<String, Json> member = frame.members.next();
+                    JsonObject object = frame.object;
+                    if (frame.index < object.size()) {
+                        int i = frame.index++;
                         out.punct(',');
-                        out.string(member.getKey());
+                        out.string(object.keyAt(i));
                         out.punct(':');
-                        value = member.getValue();
+                        value = object.valueAt(i);
                         continue next;
                     }
                     out.punct('}');
-                    frame.members = null;
+                    frame.object = null;
                 }
                 depth--;
             }
