@@ -20,6 +20,7 @@ final class Utf8Output {
     private static final int FIRST_CHUNK = 256;
     private static final int MAX_CHUNK = 256 * 1024;
     private static final int BLOCK = 1024;
+    private static final int SHORT = 24;
     private static final long MAX_LENGTH = Integer.MAX_VALUE - 16;
     private static final byte[] HEX = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
 
@@ -148,6 +149,7 @@ final class Utf8Output {
     /** A JSON string: quotes, escapes and UTF-8. */
     void string(String value) {
         int n = value.length();
+        if (n <= SHORT && shortAscii(value, n)) return;
         char[] cs = block;
         if (cs == null || cs.length < n && cs.length < BLOCK) {
             cs = block = new char[Math.min(BLOCK, Math.max(n, 64))];
@@ -219,6 +221,25 @@ final class Utf8Output {
         }
         b[p++] = '"';
         count = p;
+    }
+
+    /**
+     * Keys and short values, most of them plain ASCII, cost less with charAt than with a block copy. Writes the
+     * string and returns true when it has nothing to escape or encode; otherwise writes nothing.
+     */
+    private boolean shortAscii(String value, int n) {
+        ensure(n + 2);
+        byte[] b = buf;
+        int p = count;
+        b[p++] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80 || ESCAPE[c] != 0) return false;
+            b[p++] = (byte) c;
+        }
+        b[p++] = '"';
+        count = p;
+        return true;
     }
 
     /** Writes the escape of {@code c} at {@code p}; {@code kind} is its {@link #ESCAPE} letter. */

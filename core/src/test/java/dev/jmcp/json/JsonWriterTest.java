@@ -214,6 +214,18 @@ class JsonWriterTest {
         }
     }
 
+    /** Short strings take a charAt path that gives up at the first char needing work: test every position. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\ud83d\ude00", "\ud83d", "\ude00", "\"", "\\", "\u0000", "\u001f", "\t", "é", "中", "\u007f", "\u0080"})
+    void encodesSpecialCharsAtEveryOffsetOfShortStrings(String special) {
+        for (int length = 0; length <= 30; length++) {
+            for (int at = 0; at <= length; at++) {
+                assertEncodesLikeTheReference("k".repeat(at) + special + "v".repeat(length - at));
+            }
+            assertEncodesLikeTheReference("p".repeat(length));
+        }
+    }
+
     @Test
     void encodesASurrogatePairSplitByTheBlockEdgeAsOneCharacter() {
         String value = "a".repeat(1023) + "😀" + "z";
