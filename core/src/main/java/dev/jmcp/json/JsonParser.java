@@ -31,7 +31,9 @@ import java.util.Objects;
  *
  * <p>The parser is iterative: depth costs heap for one frame per open array or object, never Java stack, so a
  * hostile {@code [[[[...} fails cleanly at {@link Limits#maxDepth()}. A parse is single-threaded and allocates
- * nothing per character; strings without escapes or non-ASCII bytes are copied straight from the input.
+ * nothing per character. From bytes, a string without escapes becomes a String straight from the input (ASCII by a
+ * copy, other UTF-8 by the JDK's decoder once this parser has checked it); a string with escapes is first copied
+ * with its escapes undone into a scratch buffer; and keys repeated within one document share one String.
  */
 public final class JsonParser {
     /** The largest exponent magnitude accepted in a number literal, as in {@code 1e100000}. */
@@ -119,6 +121,11 @@ public final class JsonParser {
 
         /** Reads the string whose opening quote is at {@link #pos}; leaves {@link #pos} after the closing quote. */
         abstract String string();
+
+        /** Reads an object key, as {@link #string()} does. */
+        String key() {
+            return string();
+        }
 
         /** The input between two offsets, known to be ASCII (a number literal). */
         abstract String ascii(int from, int to);
@@ -271,7 +278,7 @@ public final class JsonParser {
                 throw fail(pos, expected + ", found " + describe(pos));
             }
             frame.nameOffset = pos;
-            frame.name = string();
+            frame.name = key();
             if (skipWhitespace() != ':') {
                 throw fail(pos, "expected ':' after object key, found " + describe(pos));
             }
@@ -624,8 +631,34 @@ public final class JsonParser {
         private static final int CONTINUATION = -5;
         private static final int NEVER_VALID = -6;
 
+        private static final int[] NO_ESCAPES = new int[0];
+        /** True for the bytes that stand for themselves in a string: printable ASCII but {@code "} and {@code \\}. */
+        private static final boolean[] PLAIN = new boolean[256];
+
+        /** What the letter after a backslash stands for, for all escapes but {@code \\u}; 0 for anything else. */
+        private static final byte[] SIMPLE_ESCAPE = new byte[256];
+
+        static {
+            for (int c = 0x20; c < 0x80; c++) PLAIN[c] = c != '"' && c != '\\';
+            SIMPLE_ESCAPE['"'] = '"';
+            SIMPLE_ESCAPE['\\'] = '\\';
+            SIMPLE_ESCAPE['/'] = '/';
+            SIMPLE_ESCAPE['b'] = '\b';
+            SIMPLE_ESCAPE['f'] = '\f';
+            SIMPLE_ESCAPE['n'] = '\n';
+            SIMPLE_ESCAPE['r'] = '\r';
+            SIMPLE_ESCAPE['t'] = '\t';
+        }
+
         private final byte[] bytes;
         private byte[] utf8Scratch;
+        /** Offsets of the backslashes of the string being read; reused by every string of a parse. */
+        private int[] escapeAt = NO_ESCAPES;
+        private static final int UNCACHED_KEYS = 8;
+        private static final int KEY_CACHE_SIZE = 128;
+        /** Keys seen so far, by hash; made after the first {@link #UNCACHED_KEYS} keys of a parse. */
+        private String[] keyCache;
+        private int keys;
 
         ByteCursor(byte[] bytes, Limits limits) {
             super(bytes.length, limits);
@@ -660,19 +693,56 @@ public final class JsonParser {
             int quote = pos;
             int start = quote + 1;
             int n = end;
-            for (int i = start; i < n; i++) {
-                int c = b[i];
-                if (c >= 0x20 && c != '"' && c != '\\') { // a signed byte: negative when not ASCII
-                    continue;
-                }
-                if (c == '"') {
-                    checkStringLength(quote, i - start);
-                    pos = i + 1;
-                    return new String(b, start, i - start, StandardCharsets.ISO_8859_1);
-                }
-                return escapedOrUtf8(quote, i);
+            int i = start;
+            while (i < n && PLAIN[b[i] & 0xFF]) i++;
+            if (i >= n) throw unterminated(quote);
+            if (b[i] == '"') {
+                checkStringLength(quote, i - start);
+                pos = i + 1;
+                return new String(b, start, i - start, StandardCharsets.ISO_8859_1);
             }
-            throw unterminated(quote);
+            return escapedOrUtf8(quote, i);
+        }
+
+        /**
+         * Keys repeat (every tool has "name", "description", "inputSchema", ...), so after the first few keys of a
+         * parse a plain ASCII key is looked up among the keys seen before, by its hash and its bytes, and the same
+         * String is returned: no allocation, and its hash code is already computed for the object's index.
+         */
+        @Override
+        String key() {
+            if (++keys <= UNCACHED_KEYS) return string();
+            byte[] b = bytes;
+            int quote = pos;
+            int start = quote + 1;
+            int n = end;
+            int i = start;
+            int h = 0;
+            int c;
+            while (i < n && PLAIN[c = b[i] & 0xFF]) {
+                h = 31 * h + c;
+                i++;
+            }
+            if (i >= n || b[i] != '"') return string();
+            int length = i - start;
+            String[] cache = keyCache;
+            if (cache == null) cache = keyCache = new String[KEY_CACHE_SIZE];
+            int slot = (h ^ h >>> 16) & KEY_CACHE_SIZE - 1;
+            String key = cache[slot];
+            if (key == null || key.hashCode() != h || key.length() != length || !sameAscii(key, b, start)) {
+                if (length > limits.maxStringLength()) checkStringLength(quote, length);
+                key = new String(b, start, length, StandardCharsets.ISO_8859_1);
+                cache[slot] = key;
+            }
+            pos = i + 1;
+            return key;
+        }
+
+        private static boolean sameAscii(String key, byte[] b, int start) {
+            for (int k = 0, n = key.length(); k < n; k++) {
+                if (key.charAt(k) != b[start + k]) return false;
+            }
+            return true;
         }
 
         /**
@@ -685,17 +755,17 @@ public final class JsonParser {
             byte[] b = bytes;
             int start = quote + 1;
             int n = end;
-            boolean escapes = false;
+            int escapes = 0; // backslash offsets go into escapeAt
             int j = i;
             while (true) {
+                while (j < n && PLAIN[b[j] & 0xFF]) j++;
                 if (j >= n) return decode(quote, i);
                 int c = b[j];
-                if (c >= 0x20 && c != '"' && c != '\\') {
-                    j++;
-                } else if (c == '"') {
+                if (c == '"') {
                     break;
                 } else if (c == '\\') {
-                    escapes = true;
+                    if (escapes == escapeAt.length) escapeAt = Arrays.copyOf(escapeAt, Math.max(16, escapes * 2));
+                    escapeAt[escapes++] = j;
                     j += 2; // what follows is checked when the escape is decoded below
                 } else if (c >= 0) {
                     return decode(quote, i);
@@ -706,21 +776,27 @@ public final class JsonParser {
                 }
             }
             String value;
-            if (!escapes) {
+            if (escapes == 0) {
                 value = new String(b, start, j - start, StandardCharsets.UTF_8);
             } else {
                 byte[] out = scratch(j - start);
-                int o = i - start;
-                System.arraycopy(b, start, out, 0, o);
-                int k = i;
-                while (k < j) {
-                    if (b[k] != '\\') {
-                        int run = k;
-                        do {
-                            k++;
-                        } while (k < j && b[k] != '\\');
-                        System.arraycopy(b, run, out, o, k - run);
-                        o += k - run;
+                int o = 0;
+                int k = start;
+                for (int e = 0; e <= escapes; e++) {
+                    int next = e < escapes ? escapeAt[e] : j;
+                    if (next < k) continue; // inside the previous escape, as the second \\u of a pair
+                    if (next - k < 16) { // escaped JSON text has an escape every few bytes: skip the call
+                        while (k < next) out[o++] = b[k++];
+                    } else {
+                        System.arraycopy(b, k, out, o, next - k);
+                        o += next - k;
+                    }
+                    if (e == escapes) break;
+                    k = next;
+                    byte simple = SIMPLE_ESCAPE[b[k + 1] & 0xFF]; // k + 1 < j: pass one stepped over it
+                    if (simple != 0) {
+                        out[o++] = simple;
+                        k += 2;
                         continue;
                     }
                     length = 0;

@@ -204,6 +204,50 @@ class JsonParserTest {
         }
     }
 
+    @Test
+    void keysSeenBeforeInAParseAreReadBackExactlyEvenWhenTheirHashesCollide() {
+        // "Aa" and "BB" have the same hash code, as do "AaAa", "AaBB", "BBAa" and "BBBB"
+        var expected = new ArrayList<Json>();
+        StringBuilder text = new StringBuilder("[");
+        String[] keys = {"Aa", "BB", "AaAa", "AaBB", "BBAa", "BBBB", "type", "name", "é", "a\\nb", "", "x".repeat(200)};
+        String[] decoded = {"Aa", "BB", "AaAa", "AaBB", "BBAa", "BBBB", "type", "name", "é", "a\nb", "", "x".repeat(200)};
+        for (int round = 0; round < 6; round++) {
+            var members = new java.util.LinkedHashMap<String, Json>();
+            text.append(round == 0 ? "{" : ",{");
+            for (int k = 0; k < keys.length; k++) {
+                int i = (k + round) % keys.length;
+                members.put(decoded[i], JsonNumber.of(round * 100 + i));
+                text.append(k == 0 ? "" : ",").append('"').append(keys[i]).append("\":").append(round * 100 + i);
+            }
+            text.append('}');
+            expected.add(JsonObject.of(members));
+        }
+        text.append(']');
+        JsonArray parsed = Json.parse(text.toString().getBytes(StandardCharsets.UTF_8)).asArray();
+        assertThat(parsed).isEqualTo(JsonArray.of(expected));
+        for (int r = 0; r < parsed.size(); r++) {
+            assertThat(parsed.get(r).asObject().members().keySet()).as("round %d", r)
+                    .containsExactlyElementsOf(expected.get(r).asObject().members().keySet());
+        }
+        assertThat(Json.parse(text.toString())).isEqualTo(parsed);
+        // a key read again later in the parse is the same String, not a copy
+        String first = parsed.get(1).asObject().members().keySet().stream().filter("type"::equals).findFirst().orElseThrow();
+        String later = parsed.get(5).asObject().members().keySet().stream().filter("type"::equals).findFirst().orElseThrow();
+        assertThat(later).isSameAs(first);
+    }
+
+    @Test
+    void keysFromTheCacheStillObeyTheLengthLimitAndTheDuplicateRule() {
+        Limits limits = new Limits(8, 5, 10);
+        String many = "{\"a\":1,\"b\":1,\"c\":1,\"d\":1,\"e\":1,\"f\":1,\"g\":1,\"h\":1,\"i\":1,";
+        assertThat(catchParseException(() -> JsonParser.parse((many + "\"abcdef\":1}").getBytes(StandardCharsets.UTF_8), limits)).getMessage())
+                .isEqualTo("JSON parse error at offset " + many.length() + ": string of 6 characters is longer than the limit of 5;"
+                        + " raise JsonParser.Limits.maxStringLength to accept it");
+        assertRejected("[" + many + "\"j\":1},{\"a\":1,\"b\":2,\"a\":3}]", many.length() + 21,
+                "duplicate object key \"a\"");
+        assertRejected(many + "\"a\":2}", many.length(), "duplicate object key \"a\"");
+    }
+
     private static byte[] concat(byte[]... parts) {
         var out = new java.io.ByteArrayOutputStream();
         for (byte[] part : parts) out.writeBytes(part);
