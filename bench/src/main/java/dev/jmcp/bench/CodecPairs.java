@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * each round yields one ratio, of which the median is reported with the quartiles. The operations are {@link CodecBenchmark}'s own methods.
  *
  * <pre>{@code
- * java -cp bench/target/jmcp-bench-*.jar:$(cat bench/target/classpath.txt) dev.jmcp.bench.CodecPairs [rounds] [sliceMillis]
+ * java -cp bench/target/jmcp-bench-*.jar:$(cat bench/target/classpath.txt) dev.jmcp.bench.CodecPairs [rounds] [sliceMillis] [message regex]
  * }</pre>
  */
 public final class CodecPairs {
@@ -29,6 +29,7 @@ public final class CodecPairs {
         var bh = new Blackhole("Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
         System.out.println("message        op     jmcp/jackson-core  (median, quartiles over " + rounds + " paired rounds)");
         for (Fixtures.Message message : Fixtures.Message.values()) {
+            if (args.length > 2 && !message.name().matches(args[2])) continue;
             var bench = new CodecBenchmark();
             bench.message = message;
             bench.setUp();
