@@ -3,7 +3,6 @@ package dev.jmcp.json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +44,7 @@ public sealed interface Json permits JsonObject, JsonArray, JsonString, JsonNumb
         if (keysAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("Json.object needs key/value pairs, got " + keysAndValues.length + " arguments");
         }
-        var members = new LinkedHashMap<String, Json>();
+        var members = new Members(keysAndValues.length / 2);
         for (int i = 0; i < keysAndValues.length; i += 2) {
             if (!(keysAndValues[i] instanceof String key)) {
                 throw new IllegalArgumentException("Json.object key at position " + i + " is not a String: " + keysAndValues[i]);
@@ -89,7 +88,7 @@ public sealed interface Json permits JsonObject, JsonArray, JsonString, JsonNumb
             case BigDecimal d -> JsonNumber.of(d);
             case java.math.BigInteger i -> JsonNumber.of(new BigDecimal(i));
             case Map<?, ?> map -> {
-                var members = new LinkedHashMap<String, Json>();
+                var members = new Members(map.size());
                 map.forEach((k, v) -> {
                     if (!(k instanceof String key)) {
                         throw new IllegalArgumentException("Json.of map key is not a String: " + k);

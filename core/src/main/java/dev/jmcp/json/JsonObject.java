@@ -1,63 +1,93 @@
 package dev.jmcp.json;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * An immutable JSON object that keeps its members in insertion order. Typed getters name the member in their
  * error: {@code string("method")} on {@code {"method":1}} says "member \"method\" must be a string, found number".
  */
 public final class JsonObject implements Json {
-    static final JsonObject EMPTY = new JsonObject(Map.of());
+    static final JsonObject EMPTY = new JsonObject(new String[0], new Json[0], 0, null);
 
-    private final Map<String, Json> members;
+    // Members in order, in two arrays that may be longer than size; a hash index over the keys once there are
+    // more than Members.LINEAR of them. A parsed object costs these three arrays, not a map entry per member.
+    private final String[] keys;
+    private final Json[] values;
+    private final int size;
+    private final int[] index;
+    private Map<String, Json> view; // made on first use; racing threads each make an equal one
 
-    private JsonObject(Map<String, Json> members) {
-        this.members = members;
+    private JsonObject(String[] keys, Json[] values, int size, int[] index) {
+        this.keys = keys;
+        this.values = values;
+        this.size = size;
+        this.index = index;
     }
 
-    /** Takes ownership of a map nobody else will change; used by the parser and builders to avoid a copy. */
-    static JsonObject wrap(Map<String, Json> members) {
-        return members.isEmpty() ? EMPTY : new JsonObject(Collections.unmodifiableMap(members));
+    /** Takes ownership of what {@code members} holds; the parser and builders hand their list over without a copy. */
+    static JsonObject wrap(Members members) {
+        return members.size == 0 ? EMPTY : new JsonObject(members.keys, members.values, members.size, members.index);
     }
 
     /** A copy of {@code members}; a null key or value is an error (use {@link JsonNull#NULL} for JSON null). */
     public static JsonObject of(Map<String, ? extends Json> members) {
         if (members.isEmpty()) return EMPTY;
-        var copy = new LinkedHashMap<String, Json>(members);
-        copy.forEach(JsonObject::requireMember);
-        return new JsonObject(Collections.unmodifiableMap(copy));
+        var copy = new Members(members.size());
+        members.forEach((name, value) -> {
+            requireMember(name, value);
+            copy.put(name, value);
+        });
+        return wrap(copy);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
+    /** The members as an unmodifiable map in member order. */
     public Map<String, Json> members() {
+        Map<String, Json> members = view;
+        if (members == null) {
+            members = view = new MapView(this);
+        }
         return members;
     }
 
     public int size() {
-        return members.size();
+        return size;
     }
 
     public boolean isEmpty() {
-        return members.isEmpty();
+        return size == 0;
     }
 
     public boolean has(String name) {
-        return members.containsKey(name);
+        return find(name, keys, size, index) >= 0;
     }
 
     /** The member, or null when absent. A JSON null member is returned as {@link JsonNull#NULL}. */
     public Json get(String name) {
-        return members.get(name);
+        int i = find(name, keys, size, index);
+        return i < 0 ? null : values[i];
+    }
+
+    String keyAt(int i) {
+        return keys[i];
+    }
+
+    Json valueAt(int i) {
+        return values[i];
     }
 
     public Optional<Json> find(String name) {
-        return Optional.ofNullable(members.get(name));
+        return Optional.ofNullable(get(name));
     }
 
     /** A required string member. */
@@ -68,7 +98,7 @@ public final class JsonObject implements Json {
 
     /** An optional string member: null when absent or JSON null, an error when present with another type. */
     public String optString(String name) {
-        Json value = members.get(name);
+        Json value = get(name);
         if (value == null || value == JsonNull.NULL) return null;
         if (value instanceof JsonString s) return s.value();
         throw wrongType(name, "string");
@@ -76,7 +106,7 @@ public final class JsonObject implements Json {
 
     /** An optional object member: null when absent or JSON null, an error when present with another type. */
     public JsonObject optObject(String name) {
-        Json value = members.get(name);
+        Json value = get(name);
         if (value == null || value == JsonNull.NULL) return null;
         if (value instanceof JsonObject o) return o;
         throw wrongType(name, "object");
@@ -105,16 +135,19 @@ public final class JsonObject implements Json {
     /** A copy with one member set (added at the end, or replaced in place). */
     public JsonObject with(String name, Json value) {
         requireMember(name, value);
-        var copy = new LinkedHashMap<>(members);
+        var copy = new Members(size + 1);
+        copy.putAll(this);
         copy.put(name, value);
         return wrap(copy);
     }
 
     /** A copy without the member. */
     public JsonObject without(String name) {
-        if (!members.containsKey(name)) return this;
-        var copy = new LinkedHashMap<>(members);
-        copy.remove(name);
+        if (!has(name)) return this;
+        var copy = new Members(size);
+        for (int i = 0; i < size; i++) {
+            if (!keys[i].equals(name)) copy.put(keys[i], values[i]);
+        }
         return wrap(copy);
     }
 
@@ -128,7 +161,7 @@ public final class JsonObject implements Json {
     }
 
     private Json require(String name, String type) {
-        Json value = members.get(name);
+        Json value = get(name);
         if (value == null) {
             throw new IllegalArgumentException("member \"" + name + "\" is missing (expected " + withArticle(type) + ")");
         }
@@ -136,21 +169,50 @@ public final class JsonObject implements Json {
     }
 
     private IllegalArgumentException wrongType(String name, String type) {
-        return new IllegalArgumentException("member \"" + name + "\" must be " + withArticle(type) + ", found " + members.get(name).typeName());
+        return new IllegalArgumentException("member \"" + name + "\" must be " + withArticle(type) + ", found " + get(name).typeName());
     }
 
     private static String withArticle(String type) {
         return (type.startsWith("o") || type.startsWith("a") ? "an " : "a ") + type;
     }
 
+    /** Equal when both have the same members, in any order, as JSON objects are. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof JsonObject other && members.equals(other.members);
+        if (o == this) return true;
+        if (!(o instanceof JsonObject other) || other.size != size) return false;
+        for (int i = 0; i < size; i++) {
+            if (!values[i].equals(other.get(keys[i]))) return false;
+        }
+        return true;
     }
 
+    /** As {@link Map#hashCode()} of {@link #members()}. */
     @Override
     public int hashCode() {
-        return members.hashCode();
+        int h = 0;
+        for (int i = 0; i < size; i++) {
+            h += keys[i].hashCode() ^ values[i].hashCode();
+        }
+        return h;
+    }
+
+    /** The position of {@code name} among the first {@code size} keys, or -1. */
+    static int find(String name, String[] keys, int size, int[] index) {
+        if (index == null) {
+            for (int i = 0; i < size; i++) {
+                String key = keys[i];
+                if (key == name || key.equals(name)) return i;
+            }
+            return -1;
+        }
+        int mask = index.length - 1;
+        for (int slot = Members.spread(name.hashCode()) & mask; ; slot = slot + 1 & mask) {
+            int i = index[slot] - 1;
+            if (i < 0) return -1;
+            String key = keys[i];
+            if (key == name || key.equals(name)) return i;
+        }
     }
 
     @Override
@@ -160,48 +222,134 @@ public final class JsonObject implements Json {
 
     /** Builds an object in member order; null values are skipped so the writer never emits {@code null} fields. */
     public static final class Builder {
-        private final LinkedHashMap<String, Json> members = new LinkedHashMap<>();
+        private Members members = new Members(8);
+        private boolean built; // members belong to a built object too: copy before the next change
 
         private Builder() {
         }
 
         public Builder put(String name, Json value) {
-            if (value != null) members.put(name, value);
+            if (value != null) own().put(name, value);
             return this;
         }
 
         public Builder put(String name, String value) {
-            if (value != null) members.put(name, new JsonString(value));
+            if (value != null) own().put(name, new JsonString(value));
             return this;
         }
 
         public Builder put(String name, long value) {
-            members.put(name, JsonNumber.of(value));
+            own().put(name, JsonNumber.of(value));
             return this;
         }
 
         public Builder put(String name, boolean value) {
-            members.put(name, JsonBoolean.of(value));
+            own().put(name, JsonBoolean.of(value));
             return this;
         }
 
         /** Puts a Boolean only when it is non-null. */
         public Builder putIfSet(String name, Boolean value) {
-            if (value != null) members.put(name, JsonBoolean.of(value));
+            if (value != null) own().put(name, JsonBoolean.of(value));
             return this;
         }
 
         public Builder putAll(JsonObject other) {
-            members.putAll(other.members);
+            own().putAll(other);
             return this;
         }
 
         public boolean has(String name) {
-            return members.containsKey(name);
+            return members.indexOf(name) >= 0;
         }
 
+        /** The object; the builder stays usable and later puts do not change it. */
         public JsonObject build() {
-            return JsonObject.wrap(new LinkedHashMap<>(members));
+            built = true;
+            return JsonObject.wrap(members);
+        }
+
+        private Members own() {
+            if (built) {
+                members = members.copy();
+                built = false;
+            }
+            return members;
+        }
+    }
+
+    /** The members as a read-only {@link Map}, for code that wants one; lookups use the object's own index. */
+    private static final class MapView extends AbstractMap<String, Json> {
+        private final JsonObject object;
+
+        MapView(JsonObject object) {
+            this.object = object;
+        }
+
+        @Override
+        public int size() {
+            return object.size;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return key instanceof String name && object.has(name);
+        }
+
+        @Override
+        public Json get(Object key) {
+            return key instanceof String name ? object.get(name) : null;
+        }
+
+        @Override
+        public Set<Entry<String, Json>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public int size() {
+                    return object.size;
+                }
+
+                @Override
+                public Iterator<Entry<String, Json>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < object.size;
+                        }
+
+                        @Override
+                        public Entry<String, Json> next() {
+                            if (next >= object.size) throw new NoSuchElementException();
+                            int i = next++;
+                            return new SimpleImmutableEntry<>(object.keys[i], object.values[i]);
+                        }
+                    };
+                }
+            };
+        }
+
+        @Override
+        public void forEach(BiConsumer<? super String, ? super Json> action) {
+            for (int i = 0; i < object.size; i++) {
+                action.accept(object.keys[i], object.values[i]);
+            }
+        }
+
+        @Override
+        public Json put(String key, Json value) {
+            throw new UnsupportedOperationException("JSON objects are immutable; use JsonObject.with");
+        }
+
+        @Override
+        public Json remove(Object key) {
+            throw new UnsupportedOperationException("JSON objects are immutable; use JsonObject.without");
+        }
+
+        @Override
+        public void clear() {
+            throw new UnsupportedOperationException("JSON objects are immutable");
         }
     }
 }

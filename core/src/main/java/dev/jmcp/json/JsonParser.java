@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Objects;
 
 /**
@@ -32,7 +31,9 @@ import java.util.Objects;
  *
  * <p>The parser is iterative: depth costs heap for one frame per open array or object, never Java stack, so a
  * hostile {@code [[[[...} fails cleanly at {@link Limits#maxDepth()}. A parse is single-threaded and allocates
- * nothing per character; strings without escapes or non-ASCII bytes are copied straight from the input.
+ * nothing per character. From bytes, a string without escapes becomes a String straight from the input (ASCII by a
+ * copy, other UTF-8 by the JDK's decoder once this parser has checked it); a string with escapes is first copied
+ * with its escapes undone into a scratch buffer; and keys repeated within one document share one String.
  */
 public final class JsonParser {
     /** The largest exponent magnitude accepted in a number literal, as in {@code 1e100000}. */
@@ -83,7 +84,7 @@ public final class JsonParser {
     /** One open array or object. Frames are reused by depth, so siblings do not allocate new ones. */
     private static final class Frame {
         ArrayList<Json> items;                // set while this frame is an open array
-        LinkedHashMap<String, Json> members;  // set while this frame is an open object
+        Members members;                      // set while this frame is an open object
         String name;                          // the key whose value is being parsed
         int nameOffset;                       // where that key starts, to report a duplicate
     }
@@ -121,6 +122,11 @@ public final class JsonParser {
         /** Reads the string whose opening quote is at {@link #pos}; leaves {@link #pos} after the closing quote. */
         abstract String string();
 
+        /** Reads an object key, as {@link #string()} does. */
+        String key() {
+            return string();
+        }
+
         /** The input between two offsets, known to be ASCII (a number literal). */
         abstract String ascii(int from, int to);
 
@@ -154,7 +160,7 @@ public final class JsonParser {
                             value = JsonObject.EMPTY;
                         } else {
                             Frame frame = push(depth++);
-                            frame.members = new LinkedHashMap<>();
+                            frame.members = new Members(4);
                             c = memberName(frame, c, true);
                             context = MEMBER_VALUE;
                             continue next;
@@ -207,7 +213,7 @@ public final class JsonParser {
                         value = JsonArray.wrap(frame.items);
                         frame.items = null;
                     } else {
-                        if (frame.members.put(frame.name, value) != null) {
+                        if (!frame.members.addNew(frame.name, value)) {
                             throw fail(frame.nameOffset, "duplicate object key " + quote(frame.name)
                                     + "; a key may appear only once in an object");
                         }
@@ -272,7 +278,7 @@ public final class JsonParser {
                 throw fail(pos, expected + ", found " + describe(pos));
             }
             frame.nameOffset = pos;
-            frame.name = string();
+            frame.name = key();
             if (skipWhitespace() != ':') {
                 throw fail(pos, "expected ':' after object key, found " + describe(pos));
             }
@@ -625,7 +631,34 @@ public final class JsonParser {
         private static final int CONTINUATION = -5;
         private static final int NEVER_VALID = -6;
 
+        private static final int[] NO_ESCAPES = new int[0];
+        /** True for the bytes that stand for themselves in a string: printable ASCII but {@code "} and {@code \\}. */
+        private static final boolean[] PLAIN = new boolean[256];
+
+        /** What the letter after a backslash stands for, for all escapes but {@code \\u}; 0 for anything else. */
+        private static final byte[] SIMPLE_ESCAPE = new byte[256];
+
+        static {
+            for (int c = 0x20; c < 0x80; c++) PLAIN[c] = c != '"' && c != '\\';
+            SIMPLE_ESCAPE['"'] = '"';
+            SIMPLE_ESCAPE['\\'] = '\\';
+            SIMPLE_ESCAPE['/'] = '/';
+            SIMPLE_ESCAPE['b'] = '\b';
+            SIMPLE_ESCAPE['f'] = '\f';
+            SIMPLE_ESCAPE['n'] = '\n';
+            SIMPLE_ESCAPE['r'] = '\r';
+            SIMPLE_ESCAPE['t'] = '\t';
+        }
+
         private final byte[] bytes;
+        private byte[] utf8Scratch;
+        /** Offsets of the backslashes of the string being read; reused by every string of a parse. */
+        private int[] escapeAt = NO_ESCAPES;
+        private static final int UNCACHED_KEYS = 8;
+        private static final int KEY_CACHE_SIZE = 128;
+        /** Keys seen so far, by hash; made after the first {@link #UNCACHED_KEYS} keys of a parse. */
+        private String[] keyCache;
+        private int keys;
 
         ByteCursor(byte[] bytes, Limits limits) {
             super(bytes.length, limits);
@@ -660,18 +693,146 @@ public final class JsonParser {
             int quote = pos;
             int start = quote + 1;
             int n = end;
-            for (int i = start; i < n; i++) {
-                int c = b[i];
+            int i = start;
+            while (i < n && PLAIN[b[i] & 0xFF]) i++;
+            if (i >= n) throw unterminated(quote);
+            if (b[i] == '"') {
+                checkStringLength(quote, i - start);
+                pos = i + 1;
+                return new String(b, start, i - start, StandardCharsets.ISO_8859_1);
+            }
+            return escapedOrUtf8(quote, i);
+        }
+
+        /**
+         * Keys repeat (every tool has "name", "description", "inputSchema", ...), so after the first few keys of a
+         * parse a plain ASCII key is looked up among the keys seen before, by its hash and its bytes, and the same
+         * String is returned: no allocation, and its hash code is already computed for the object's index.
+         */
+        @Override
+        String key() {
+            if (++keys <= UNCACHED_KEYS) return string();
+            byte[] b = bytes;
+            int quote = pos;
+            int start = quote + 1;
+            int n = end;
+            int i = start;
+            int h = 0;
+            int c;
+            while (i < n && PLAIN[c = b[i] & 0xFF]) {
+                h = 31 * h + c;
+                i++;
+            }
+            if (i >= n || b[i] != '"') return string();
+            int length = i - start;
+            String[] cache = keyCache;
+            if (cache == null) cache = keyCache = new String[KEY_CACHE_SIZE];
+            int slot = (h ^ h >>> 16) & KEY_CACHE_SIZE - 1;
+            String key = cache[slot];
+            if (key == null || key.hashCode() != h || key.length() != length || !sameAscii(key, b, start)) {
+                if (length > limits.maxStringLength()) checkStringLength(quote, length);
+                key = new String(b, start, length, StandardCharsets.ISO_8859_1);
+                cache[slot] = key;
+            }
+            pos = i + 1;
+            return key;
+        }
+
+        private static boolean sameAscii(String key, byte[] b, int start) {
+            for (int k = 0, n = key.length(); k < n; k++) {
+                if (key.charAt(k) != b[start + k]) return false;
+            }
+            return true;
+        }
+
+        /**
+         * A string with escapes or multi-byte UTF-8 from {@code i} on. One pass checks the UTF-8 and finds the
+         * closing quote; then the JDK's decoder (vectorized for ASCII runs) makes the String, straight from the input
+         * when there are no escapes, else from a copy with the escapes turned into UTF-8. Anything wrong, even far
+         * into the string, goes to {@link #decode}, which reads in order and reports the first problem exactly.
+         */
+        private String escapedOrUtf8(int quote, int i) {
+            byte[] b = bytes;
+            int start = quote + 1;
+            int n = end;
+            int escapes = 0; // backslash offsets go into escapeAt
+            int j = i;
+            while (true) {
+                while (j < n && PLAIN[b[j] & 0xFF]) j++;
+                if (j >= n) return decode(quote, i);
+                int c = b[j];
                 if (c == '"') {
-                    checkStringLength(quote, i - start);
-                    pos = i + 1;
-                    return new String(b, start, i - start, StandardCharsets.ISO_8859_1);
-                }
-                if (c == '\\' || c < 0x20) { // a signed byte below 0x20 is a control character or not ASCII
+                    break;
+                } else if (c == '\\') {
+                    if (escapes == escapeAt.length) escapeAt = Arrays.copyOf(escapeAt, Math.max(16, escapes * 2));
+                    escapeAt[escapes++] = j;
+                    j += 2; // what follows is checked when the escape is decoded below
+                } else if (c >= 0) {
                     return decode(quote, i);
+                } else {
+                    int cp = utf8(j);
+                    if (cp < 0) return decode(quote, i);
+                    j += cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
                 }
             }
-            throw unterminated(quote);
+            String value;
+            if (escapes == 0) {
+                value = new String(b, start, j - start, StandardCharsets.UTF_8);
+            } else {
+                byte[] out = scratch(j - start);
+                int o = 0;
+                int k = start;
+                for (int e = 0; e <= escapes; e++) {
+                    int next = e < escapes ? escapeAt[e] : j;
+                    if (next < k) continue; // inside the previous escape, as the second \\u of a pair
+                    if (next - k < 16) { // escaped JSON text has an escape every few bytes: skip the call
+                        while (k < next) out[o++] = b[k++];
+                    } else {
+                        System.arraycopy(b, k, out, o, next - k);
+                        o += next - k;
+                    }
+                    if (e == escapes) break;
+                    k = next;
+                    byte simple = SIMPLE_ESCAPE[b[k + 1] & 0xFF]; // k + 1 < j: pass one stepped over it
+                    if (simple != 0) {
+                        out[o++] = simple;
+                        k += 2;
+                        continue;
+                    }
+                    length = 0;
+                    k = escape(k); // one char, or a surrogate pair, into chars
+                    int cp = length == 2 ? Character.toCodePoint(chars[0], chars[1]) : chars[0];
+                    if (cp < 0x80) {
+                        out[o++] = (byte) cp;
+                    } else if (cp < 0x800) {
+                        out[o++] = (byte) (0xC0 | cp >> 6);
+                        out[o++] = (byte) (0x80 | cp & 0x3F);
+                    } else if (cp < 0x10000) {
+                        out[o++] = (byte) (0xE0 | cp >> 12);
+                        out[o++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                        out[o++] = (byte) (0x80 | cp & 0x3F);
+                    } else {
+                        out[o++] = (byte) (0xF0 | cp >> 18);
+                        out[o++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                        out[o++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                        out[o++] = (byte) (0x80 | cp & 0x3F);
+                    }
+                }
+                value = new String(out, 0, o, StandardCharsets.UTF_8);
+            }
+            // chars never outnumber bytes, so only a long input needs the count
+            if (j - start > limits.maxStringLength()) checkStringLength(quote, value.length());
+            pos = j + 1;
+            return value;
+        }
+
+        /** Room for {@code n} bytes; one buffer serves every escaped string of a parse. */
+        private byte[] scratch(int n) {
+            byte[] out = utf8Scratch;
+            if (out == null || out.length < n) {
+                out = utf8Scratch = new byte[Math.max(n, out == null ? 64 : out.length * 2)];
+            }
+            return out;
         }
 
         /** The slow path: escapes, control characters and multi-byte UTF-8, from {@code i} on. */

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonObjectTest {
 
@@ -145,5 +149,123 @@ class JsonObjectTest {
     void typeMismatchOnTheNodeNamesBothTypes() {
         assertThatThrownBy(() -> Json.parse("[]").asObject()).isInstanceOf(JsonTypeException.class)
                 .hasMessage("expected a JSON object but found array");
+    }
+
+    // ---------------------------------------------------------------- small and large objects (linear search / hash index)
+
+    private static LinkedHashMap<String, Json> sample(int size, Random random) {
+        var expected = new LinkedHashMap<String, Json>();
+        while (expected.size() < size) {
+            // short keys collide in the index often; some share a hash code outright ("Aa" and "BB")
+            String key = switch (random.nextInt(4)) {
+                case 0 -> "Aa".repeat(1 + random.nextInt(3));
+                case 1 -> "BB".repeat(1 + random.nextInt(3));
+                default -> "k" + random.nextInt(size * 3);
+            };
+            expected.put(key, JsonNumber.of(random.nextInt(1000)));
+        }
+        return expected;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 7, 8, 9, 10, 16, 17, 33, 200})
+    void everyWayOfBuildingFindsEveryMemberAndKeepsTheOrder(int size) {
+        Random random = new Random(size);
+        LinkedHashMap<String, Json> expected = sample(size, random);
+        var builder = JsonObject.builder();
+        var pairs = new Object[size * 2];
+        var text = new StringBuilder("{");
+        int p = 0;
+        for (var e : expected.entrySet()) {
+            builder.put(e.getKey(), e.getValue());
+            pairs[p++] = e.getKey();
+            pairs[p++] = e.getValue();
+            text.append(text.length() > 1 ? "," : "").append('"').append(e.getKey()).append("\":").append(e.getValue());
+        }
+        text.append('}');
+        List<JsonObject> objects = List.of(builder.build(), Json.object(pairs), JsonObject.of(expected),
+                (JsonObject) Json.of(expected), parse(text.toString()), Json.parse(text.toString().getBytes()).asObject());
+        for (JsonObject object : objects) {
+            assertThat(object.size()).isEqualTo(size);
+            assertThat(object.members()).isEqualTo(expected).hasSameHashCodeAs(expected);
+            assertThat(object.members().keySet()).containsExactlyElementsOf(expected.keySet());
+            assertThat(object.members().values()).containsExactlyElementsOf(expected.values());
+            assertThat(object.hashCode()).isEqualTo(expected.hashCode());
+            assertThat(object).isEqualTo(objects.get(0));
+            for (var e : expected.entrySet()) {
+                assertThat(object.get(e.getKey())).isEqualTo(e.getValue());
+                assertThat(object.has(e.getKey())).isTrue();
+                assertThat(object.members().containsKey(e.getKey())).isTrue();
+            }
+            for (String absent : List.of("", "k-1", "AaAaAaAa", "BBBBBBBB", "missing")) {
+                assertThat(object.get(absent)).isNull();
+                assertThat(object.has(absent)).isFalse();
+            }
+            assertThat(object.members().get(42)).isNull();
+            assertThat(object.members().containsKey(null)).isFalse();
+            assertThat(Json.write(object)).isEqualTo(text.toString());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 8, 9, 40})
+    void theParserRejectsADuplicateKeyInObjectsOfEverySizeAtTheSecondKey(int size) {
+        var text = new StringBuilder("{");
+        for (int i = 0; i < size; i++) text.append("\"k").append(i).append("\":").append(i).append(',');
+        int offset = text.length();
+        text.append("\"k").append(size / 2).append("\":0}");
+        assertThatThrownBy(() -> parse(text.toString())).isInstanceOf(JsonParseException.class)
+                .hasMessage("JSON parse error at offset " + offset + ": duplicate object key \"k" + (size / 2)
+                        + "\"; a key may appear only once in an object");
+    }
+
+    @Test
+    void replacingAMemberKeepsItsPlaceInLargeObjectsToo() {
+        var builder = JsonObject.builder();
+        for (int i = 0; i < 20; i++) builder.put("k" + i, i);
+        builder.put("k3", "three");
+        JsonObject object = builder.build();
+        assertThat(object.size()).isEqualTo(20);
+        assertThat(List.copyOf(object.members().keySet()).indexOf("k3")).isEqualTo(3);
+        assertThat(object.string("k3")).isEqualTo("three");
+        JsonObject with = object.with("k19", JsonBoolean.TRUE).with("new", JsonNull.NULL);
+        assertThat(with.size()).isEqualTo(21);
+        assertThat(with.get("k19")).isEqualTo(JsonBoolean.TRUE);
+        assertThat(List.copyOf(with.members().keySet())).endsWith("k19", "new");
+        JsonObject without = with.without("k0").without("k10");
+        assertThat(without.size()).isEqualTo(19);
+        assertThat(without.has("k0")).isFalse();
+        assertThat(without.get("k11")).isEqualTo(JsonNumber.of(11));
+        assertThat(object.size()).as("the original is unchanged").isEqualTo(20);
+    }
+
+    @Test
+    void aBuilderUsedAfterBuildDoesNotChangeWhatItBuilt() {
+        var builder = JsonObject.builder().put("a", 1);
+        JsonObject first = builder.build();
+        builder.put("a", 2).put("b", 3);
+        JsonObject second = builder.build();
+        builder.put("c", 4);
+        assertThat(first).isEqualTo(Json.object("a", 1));
+        assertThat(second).isEqualTo(Json.object("a", 2, "b", 3));
+        assertThat(builder.build()).isEqualTo(Json.object("a", 2, "b", 3, "c", 4));
+        assertThat(builder.has("c")).isTrue();
+    }
+
+    @Test
+    void theMembersMapIsAReadOnlyViewWithMapEquality() {
+        JsonObject object = Json.object("a", 1, "b", "x");
+        Map<String, Json> members = object.members();
+        assertThat(members).isEqualTo(Map.of("a", JsonNumber.of(1), "b", new JsonString("x")));
+        assertThat(members.entrySet()).containsExactly(Map.entry("a", JsonNumber.of(1)), Map.entry("b", new JsonString("x")));
+        assertThatThrownBy(() -> members.remove("a")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> members.entrySet().iterator().next().setValue(JsonNull.NULL))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> members.keySet().clear()).isInstanceOf(UnsupportedOperationException.class);
+        var iterator = members.entrySet().iterator();
+        iterator.next();
+        iterator.next();
+        assertThatThrownBy(iterator::next).isInstanceOf(java.util.NoSuchElementException.class);
+        assertThat(object.members()).isSameAs(members);
     }
 }

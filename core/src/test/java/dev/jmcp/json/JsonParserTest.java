@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -101,6 +102,156 @@ class JsonParserTest {
 
     private static String stringOf(Json value) {
         return ((JsonString) value).value();
+    }
+
+    // ---------------------------------------------------------------- strings from UTF-8 bytes
+
+    private static Json parseBytes(String text) {
+        return Json.parse(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"é", "中", "😀", "aé中😀z", "Zürich — São Paulo → Kraków ✓", "\u0080\u07ff\u0800\uffff\ud800\udc00\udbff\udfff"})
+    void decodesRawTwoThreeAndFourByteUtf8WithoutEscapes(String value) {
+        assertThat(parseBytes("\"" + value + "\"")).isEqualTo(new JsonString(value));
+        assertThat(parseBytes("{\"" + value + "\":[\"" + value + value + "\"]}"))
+                .isEqualTo(Json.object(value, Json.array(value + value)));
+    }
+
+    @Test
+    void decodesEscapesNextToRawMultiByteCharacters() {
+        assertThat(parseBytes("\"é\\n中\\u00e9😀\\ud83d\\ude00\\\"x\\u4e2d\"")).isEqualTo(new JsonString("é\n中é😀😀\"x中"));
+        assertThat(parseBytes("\"\\u0000\\u007f\\u0080\\u07ff\\u0800\\uffff\\udbff\\udfff\""))
+                .isEqualTo(new JsonString("\u0000\u007f\u0080\u07ff\u0800\uffff\udbff\udfff"));
+        assertThat(parseBytes("\"\\/\\b\\f\\r\\t\\\\\"")).isEqualTo(new JsonString("/\b\f\r\t\\"));
+    }
+
+    @Test
+    void decodesEscapedStringsOfGrowingSizeInOneDocument() {
+        var items = new ArrayList<Json>();
+        StringBuilder text = new StringBuilder("[");
+        for (int size = 1; size <= 70_000; size *= 3) {
+            String value = ("é\n\"a" + "x".repeat(size)).repeat(2);
+            items.add(new JsonString(value));
+            text.append(items.size() == 1 ? "" : ",").append(JsonWriter.write(new JsonString(value)));
+        }
+        text.append(']');
+        assertThat(parseBytes(text.toString())).isEqualTo(JsonArray.of(items));
+        assertThat(Json.parse(text.toString())).isEqualTo(JsonArray.of(items));
+    }
+
+    @Test
+    void reportsTheFirstProblemInAStringEvenAfterEscapesAndMultiByteCharacters() {
+        // the problem is found ahead of the decoding; the offset and message are still those of the first one
+        assertRejectedBytes(concat("\"\\né中".getBytes(StandardCharsets.UTF_8), hex("C0 AF"), "\"".getBytes(StandardCharsets.UTF_8)),
+                8, "invalid UTF-8: overlong encoding starting with byte 0xC0");
+        assertRejectedBytes(concat("\"é\\x".getBytes(StandardCharsets.UTF_8), hex("FF"), "\"".getBytes(StandardCharsets.UTF_8)),
+                4, "expected one of");
+        assertRejectedBytes("\"é\\nab\u0001\"".getBytes(StandardCharsets.UTF_8), 7, "unescaped control character U+0001");
+        assertRejectedBytes("\"é\\nab".getBytes(StandardCharsets.UTF_8), 7, "expected '\"' to close the string that starts at offset 0");
+        assertRejectedBytes("\"é\\u12\"".getBytes(StandardCharsets.UTF_8), 7, "expected four hex digits after \\u");
+        assertRejectedBytes("\"é\\ud83d\"".getBytes(StandardCharsets.UTF_8), 3, "unpaired surrogate escape \\uD83D");
+        assertRejectedBytes("\"é\\\"".getBytes(StandardCharsets.UTF_8), 5, "expected '\"' to close the string");
+        assertRejectedBytes(concat("\"é".getBytes(StandardCharsets.UTF_8), hex("E4 B8")), 3, "invalid UTF-8: incomplete multi-byte sequence");
+    }
+
+    @Test
+    void countsTheLengthLimitInCharsForMultiByteAndEscapedStrings() {
+        Limits limits = new Limits(8, 4, 10);
+        assertThat(JsonParser.parse("\"😀😀\"".getBytes(StandardCharsets.UTF_8), limits)).isEqualTo(new JsonString("😀😀"));
+        assertThat(JsonParser.parse("\"é\\né\\u00e9\"".getBytes(StandardCharsets.UTF_8), limits)).isEqualTo(new JsonString("é\néé"));
+        assertThat(catchParseException(() -> JsonParser.parse("\"😀😀é\"".getBytes(StandardCharsets.UTF_8), limits)).getMessage())
+                .contains("string of 5 characters is longer than the limit of 4");
+        assertThat(catchParseException(() -> JsonParser.parse("\"é\\nééé\"".getBytes(StandardCharsets.UTF_8), limits)).getMessage())
+                .contains("string of 5 characters is longer than the limit of 4");
+    }
+
+    @Test
+    void decodesRandomStringsFromBytesExactlyAsTheJdkDecodesThem() {
+        Random random = new Random(3629);
+        for (int run = 0; run < 2_000; run++) {
+            StringBuilder value = new StringBuilder();
+            int length = random.nextInt(run % 10 == 0 ? 3000 : 40);
+            while (value.length() < length) {
+                switch (random.nextInt(8)) {
+                    case 0 -> value.append((char) random.nextInt(0x20));
+                    case 1 -> value.append("\"\\/".charAt(random.nextInt(3)));
+                    case 2 -> value.append((char) (0x80 + random.nextInt(0x780)));
+                    case 3 -> value.append((char) (0xE000 + random.nextInt(0x2000)));
+                    case 4 -> value.appendCodePoint(0x10000 + random.nextInt(0x100000));
+                    default -> value.append((char) (0x20 + random.nextInt(0x5F)));
+                }
+            }
+            String expected = value.toString();
+            // the writer escapes only what it must; escape some other chars as \\uXXXX too, in either case
+            StringBuilder json = new StringBuilder();
+            String written = JsonWriter.write(new JsonString(expected));
+            for (int i = 0; i < written.length(); i++) {
+                char c = written.charAt(i);
+                if (c == '\\') {
+                    int escapeLength = written.charAt(i + 1) == 'u' ? 6 : 2;
+                    json.append(written, i, i + escapeLength);
+                    i += escapeLength - 1;
+                } else if (i > 0 && i < written.length() - 1 && !Character.isSurrogate(c) && random.nextInt(10) == 0) {
+                    json.append(String.format(random.nextBoolean() ? "\\u%04x" : "\\u%04X", (int) c));
+                } else {
+                    json.append(c);
+                }
+            }
+            byte[] utf8 = json.toString().getBytes(StandardCharsets.UTF_8);
+            assertThat(Json.parse(utf8)).as("run %d: %s", run, json).isEqualTo(new JsonString(expected));
+            assertThat(Json.parse(json.toString())).isEqualTo(new JsonString(expected));
+        }
+    }
+
+    @Test
+    void keysSeenBeforeInAParseAreReadBackExactlyEvenWhenTheirHashesCollide() {
+        // "Aa" and "BB" have the same hash code, as do "AaAa", "AaBB", "BBAa" and "BBBB"
+        var expected = new ArrayList<Json>();
+        StringBuilder text = new StringBuilder("[");
+        String[] keys = {"Aa", "BB", "AaAa", "AaBB", "BBAa", "BBBB", "type", "name", "é", "a\\nb", "", "x".repeat(200)};
+        String[] decoded = {"Aa", "BB", "AaAa", "AaBB", "BBAa", "BBBB", "type", "name", "é", "a\nb", "", "x".repeat(200)};
+        for (int round = 0; round < 6; round++) {
+            var members = new java.util.LinkedHashMap<String, Json>();
+            text.append(round == 0 ? "{" : ",{");
+            for (int k = 0; k < keys.length; k++) {
+                int i = (k + round) % keys.length;
+                members.put(decoded[i], JsonNumber.of(round * 100 + i));
+                text.append(k == 0 ? "" : ",").append('"').append(keys[i]).append("\":").append(round * 100 + i);
+            }
+            text.append('}');
+            expected.add(JsonObject.of(members));
+        }
+        text.append(']');
+        JsonArray parsed = Json.parse(text.toString().getBytes(StandardCharsets.UTF_8)).asArray();
+        assertThat(parsed).isEqualTo(JsonArray.of(expected));
+        for (int r = 0; r < parsed.size(); r++) {
+            assertThat(parsed.get(r).asObject().members().keySet()).as("round %d", r)
+                    .containsExactlyElementsOf(expected.get(r).asObject().members().keySet());
+        }
+        assertThat(Json.parse(text.toString())).isEqualTo(parsed);
+        // a key read again later in the parse is the same String, not a copy
+        String first = parsed.get(1).asObject().members().keySet().stream().filter("type"::equals).findFirst().orElseThrow();
+        String later = parsed.get(5).asObject().members().keySet().stream().filter("type"::equals).findFirst().orElseThrow();
+        assertThat(later).isSameAs(first);
+    }
+
+    @Test
+    void keysFromTheCacheStillObeyTheLengthLimitAndTheDuplicateRule() {
+        Limits limits = new Limits(8, 5, 10);
+        String many = "{\"a\":1,\"b\":1,\"c\":1,\"d\":1,\"e\":1,\"f\":1,\"g\":1,\"h\":1,\"i\":1,";
+        assertThat(catchParseException(() -> JsonParser.parse((many + "\"abcdef\":1}").getBytes(StandardCharsets.UTF_8), limits)).getMessage())
+                .isEqualTo("JSON parse error at offset " + many.length() + ": string of 6 characters is longer than the limit of 5;"
+                        + " raise JsonParser.Limits.maxStringLength to accept it");
+        assertRejected("[" + many + "\"j\":1},{\"a\":1,\"b\":2,\"a\":3}]", many.length() + 21,
+                "duplicate object key \"a\"");
+        assertRejected(many + "\"a\":2}", many.length(), "duplicate object key \"a\"");
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        var out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) out.writeBytes(part);
+        return out.toByteArray();
     }
 
     // ---------------------------------------------------------------- values

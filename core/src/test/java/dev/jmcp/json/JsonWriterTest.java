@@ -159,6 +159,121 @@ class JsonWriterTest {
         assertThat(JsonWriter.writeUtf8(value)).isEqualTo(write(value).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * An encoder written for clarity, not speed, to check the fast one against: escape char by char into a
+     * StringBuilder, then let the JDK encode the text to UTF-8.
+     */
+    private static String referenceString(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
+            if (pair) {
+                out.append(c).append(value.charAt(++i));
+            } else if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else if (c == '\t') {
+                out.append("\\t");
+            } else if (c == '\b') {
+                out.append("\\b");
+            } else if (c == '\f') {
+                out.append("\\f");
+            } else if (c < 0x20 || Character.isSurrogate(c)) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    private static void assertEncodesLikeTheReference(String value) {
+        String expected = referenceString(value);
+        assertThat(writeString(value)).isEqualTo(expected);
+        assertThat(JsonWriter.writeUtf8(new JsonString(value))).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
+        // behind other output, so the string starts part-way into a chunk
+        Json array = Json.array("x".repeat(300), value);
+        String expectedArray = "[\"" + "x".repeat(300) + "\"," + expected + "]";
+        assertThat(JsonWriter.writeUtf8(array)).isEqualTo(expectedArray.getBytes(StandardCharsets.UTF_8));
+        assertThat(write(array)).isEqualTo(expectedArray);
+    }
+
+    /** The encoder copies strings in blocks of 1024 chars into chunks of 256 bytes and more: test at those edges. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\ud83d\ude00", "\ud83d", "\ude00", "\"", "\u0001", "\n", "é", "中", "\u007f", "\u0080", "\uffff"})
+    void encodesSpecialCharsAtEveryOffsetAroundTheBlockAndChunkEdges(String special) {
+        for (int length : new int[] {253, 254, 255, 256, 257, 509, 510, 511, 512, 513, 1021, 1022, 1023, 1024, 1025, 2047, 2048, 2049}) {
+            for (int at = Math.max(0, length - 4); at <= length; at++) {
+                String value = "a".repeat(at) + special + "b".repeat(length - at);
+                assertEncodesLikeTheReference(value);
+            }
+        }
+    }
+
+    /** Short strings take a charAt path that gives up at the first char needing work: test every position. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\ud83d\ude00", "\ud83d", "\ude00", "\"", "\\", "\u0000", "\u001f", "\t", "é", "中", "\u007f", "\u0080"})
+    void encodesSpecialCharsAtEveryOffsetOfShortStrings(String special) {
+        for (int length = 0; length <= 30; length++) {
+            for (int at = 0; at <= length; at++) {
+                assertEncodesLikeTheReference("k".repeat(at) + special + "v".repeat(length - at));
+            }
+            assertEncodesLikeTheReference("p".repeat(length));
+        }
+    }
+
+    @Test
+    void encodesASurrogatePairSplitByTheBlockEdgeAsOneCharacter() {
+        String value = "a".repeat(1023) + "😀" + "z";
+        assertThat(value.charAt(1023)).isEqualTo('\ud83d');
+        byte[] utf8 = JsonWriter.writeUtf8(new JsonString(value));
+        assertThat(strictlyDecoded(utf8)).isEqualTo("\"" + value + "\"");
+        assertEncodesLikeTheReference(value);
+        assertEncodesLikeTheReference("a".repeat(1023) + "\ud83d");              // high surrogate last, alone
+        assertEncodesLikeTheReference("a".repeat(1023) + "\ud83d\ud83d\ude00"); // alone, then a pair
+        assertEncodesLikeTheReference("a".repeat(1024) + "\ude00");              // low surrogate first in a block
+    }
+
+    @Test
+    void encodesLongRandomStringsLikeTheReference() {
+        Random random = new Random(1024);
+        for (int run = 0; run < 200; run++) {
+            StringBuilder value = new StringBuilder();
+            int length = random.nextInt(6000);
+            while (value.length() < length) {
+                int kind = random.nextInt(20);
+                if (kind == 0) value.append((char) random.nextInt(0x20));
+                else if (kind == 1) value.append("\"\\".charAt(random.nextInt(2)));
+                else if (kind == 2) value.append((char) (0x80 + random.nextInt(0x780)));
+                else if (kind == 3) value.append((char) (0x800 + random.nextInt(0xD000)));
+                else if (kind == 4) value.appendCodePoint(0x10000 + random.nextInt(0x100000));
+                else if (kind == 5) value.append((char) (0xD800 + random.nextInt(0x800))); // lone surrogates too
+                else value.append((char) (0x20 + random.nextInt(0x5F)));
+            }
+            assertEncodesLikeTheReference(value.toString());
+        }
+    }
+
+    @Test
+    void writesOutputSpanningManyChunksInOrder() {
+        List<Object> items = new ArrayList<>();
+        StringBuilder expected = new StringBuilder("[");
+        for (int i = 0; i < 20_000; i++) {
+            String s = "item " + i + (i % 7 == 0 ? " é\"" : "");
+            items.add(s);
+            items.add(i);
+            expected.append(i == 0 ? "" : ",").append(referenceString(s)).append(',').append(i);
+        }
+        expected.append(']');
+        Json value = Json.array(items);
+        assertThat(write(value)).isEqualTo(expected.toString());
+        assertThat(JsonWriter.writeUtf8(value)).isEqualTo(expected.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
     // ---------------------------------------------------------------- numbers
 
     @Test
