@@ -2,6 +2,7 @@ package dev.jmcp.bench;
 
 import dev.jmcp.json.Json;
 import dev.jmcp.json.JsonObject;
+import dev.jmcp.server.StartupOptions;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -257,38 +258,58 @@ public final class Bench {
         String jmcpCp = classpath(Bench::jmcpJar);
         String sdkCp = classpath(Bench::sdkJar);
         String catalog = catalogFile.toString();
-        Path jmcpAot = train("jmcp", jmcpCp, "dev.jmcp.bench.JmcpBenchServer");
-        Path sdkAot = train("java-sdk", sdkCp, "dev.jmcp.bench.SdkBenchServer");
+        // "jmcp + AOT cache" runs as the container image does: jmcp's start-up options, and a cache trained with them
+        // (StartupOptions). The "JVM defaults" variants show what the options are worth, for jmcp and the Java SDK alike.
+        List<String> tuned = StartupOptions.RUN;
+        List<String> tunedTraining = concat(StartupOptions.RUN, StartupOptions.TRAINING);
+        Path jmcpAot = train("jmcp", jmcpCp, "dev.jmcp.bench.JmcpBenchServer", tunedTraining);
+        Path jmcpAotDefaults = train("jmcp-defaults", jmcpCp, "dev.jmcp.bench.JmcpBenchServer", List.of());
+        Path sdkAot = train("java-sdk", sdkCp, "dev.jmcp.bench.SdkBenchServer", List.of());
+        Path sdkAotTuned = train("java-sdk-tuned", sdkCp, "dev.jmcp.bench.SdkBenchServer", tunedTraining);
         var variants = List.of(
                 new ColdStart.Variant("floor", "bare JVM hello world (floor)", List.of(java, "-cp", benchJar().toString(),
                         "dev.jmcp.bench.Hello"), -1),
                 new ColdStart.Variant("jmcp", "jmcp", List.of(java, "-cp", jmcpCp, "dev.jmcp.bench.JmcpBenchServer", "18181", catalog), 18181),
-                new ColdStart.Variant("jmcp-aot", "jmcp + AOT cache", List.of(java, "-XX:AOTCache=" + jmcpAot, "-cp", jmcpCp,
-                        "dev.jmcp.bench.JmcpBenchServer", "18182", catalog), 18182),
-                new ColdStart.Variant("jmcp-aot-c1", "jmcp + AOT cache + C1 only", List.of(java, "-XX:AOTCache=" + jmcpAot,
-                        "-XX:TieredStopAtLevel=1", "-cp", jmcpCp, "dev.jmcp.bench.JmcpBenchServer", "18183", catalog), 18183),
-                new ColdStart.Variant("java-sdk", "Java SDK", List.of(java, "-cp", sdkCp, "dev.jmcp.bench.SdkBenchServer", "18184", catalog), 18184),
+                new ColdStart.Variant("jmcp-aot", "jmcp + AOT cache (jmcp's start-up options)", concat(List.of(java, "-XX:AOTCache=" + jmcpAot),
+                        tuned, List.of("-cp", jmcpCp, "dev.jmcp.bench.JmcpBenchServer", "18182", catalog)), 18182),
+                new ColdStart.Variant("jmcp-aot-defaults", "jmcp + AOT cache, JVM defaults", List.of(java, "-XX:AOTCache=" + jmcpAotDefaults,
+                        "-cp", jmcpCp, "dev.jmcp.bench.JmcpBenchServer", "18183", catalog), 18183),
+                new ColdStart.Variant("jmcp-aot-c1", "jmcp + AOT cache, JVM defaults + C1 only", List.of(java, "-XX:AOTCache=" + jmcpAotDefaults,
+                        "-XX:TieredStopAtLevel=1", "-cp", jmcpCp, "dev.jmcp.bench.JmcpBenchServer", "18184", catalog), 18184),
+                new ColdStart.Variant("java-sdk", "Java SDK", List.of(java, "-cp", sdkCp, "dev.jmcp.bench.SdkBenchServer", "18185", catalog), 18185),
                 new ColdStart.Variant("java-sdk-aot", "Java SDK + AOT cache", List.of(java, "-XX:AOTCache=" + sdkAot, "-cp", sdkCp,
-                        "dev.jmcp.bench.SdkBenchServer", "18185", catalog), 18185),
-                new ColdStart.Variant("ts-sdk", "TypeScript SDK", List.of(options.node, options.tsServer.toString(), "18186", catalog,
-                        "express"), 18186));
+                        "dev.jmcp.bench.SdkBenchServer", "18186", catalog), 18186),
+                new ColdStart.Variant("java-sdk-aot-tuned", "Java SDK + AOT cache (jmcp's start-up options)", concat(List.of(java,
+                        "-XX:AOTCache=" + sdkAotTuned), tuned, List.of("-cp", sdkCp, "dev.jmcp.bench.SdkBenchServer", "18187", catalog)), 18187),
+                new ColdStart.Variant("ts-sdk", "TypeScript SDK", List.of(options.node, options.tsServer.toString(), "18188", catalog,
+                        "express"), 18188));
         System.out.println("cold start: " + variants.size() + " variants x " + plan.coldRuns + " runs (+1 warm-up round), unpinned");
         List<JsonObject> results = new ColdStart(logs).measure(variants, plan.coldRuns);
         for (JsonObject r : results) {
-            System.out.printf(Locale.ROOT, "  %-32s median %7.1f ms  (min %.1f, max %.1f)%n", r.string("label"),
-                    r.number("medianMs").doubleValue(), r.number("minMs").doubleValue(), r.number("maxMs").doubleValue());
+            System.out.printf(Locale.ROOT, "  %-48s median %7.1f ms  (min %.1f, max %.1f)%s%n", r.string("label"),
+                    r.number("medianMs").doubleValue(), r.number("minMs").doubleValue(), r.number("maxMs").doubleValue(),
+                    r.has("cpuMedianMs") ? String.format(Locale.ROOT, "  CPU %.0f ms", r.number("cpuMedianMs").doubleValue()) : "");
         }
         return results;
     }
 
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        var out = new ArrayList<String>();
+        for (List<String> part : parts) out.addAll(part);
+        return List.copyOf(out);
+    }
+
     /**
-     * A JDK 25 AOT cache (JEP 483/514) from one training run: start with {@code -XX:AOTCacheOutput}, serve 100 calls
-     * of each tool, SIGTERM; the JVM writes the cache as it exits. Same JDK and class path as the timed runs.
+     * A JDK 25 AOT cache (JEP 483/514) from one training run: start with {@code -XX:AOTCacheOutput} (and the given JVM
+     * options), serve 100 calls of each tool, SIGTERM; the JVM writes the cache as it exits. Same JDK, class path and
+     * options as the timed runs.
      */
-    private Path train(String id, String classpath, String main) throws IOException, InterruptedException {
+    private Path train(String id, String classpath, String main, List<String> jvmOptions) throws IOException, InterruptedException {
         Path aot = work.resolve(id + ".aot");
         Files.deleteIfExists(aot);
-        var command = List.of(java, "-XX:AOTCacheOutput=" + aot, "-cp", classpath, main, "18180", catalogFile.toString());
+        var command = concat(List.of(java), jvmOptions, List.of("-XX:AOTCacheOutput=" + aot, "-cp", classpath, main, "18180",
+                catalogFile.toString()));
         commands.put("aot training " + id, Shell.join(command) + "   # then 100 calls of each tool, then SIGTERM");
         var server = new Server(id, id + " (AOT training)", 18180, command);
         try (var process = ServerProcess.start(command, logs.resolve("aot-training-" + id + ".log"))) {

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * Cold start: from spawning the process to the first correct tools/call answer, polled every millisecond with the
  * same check as the load test. The floor, a JVM that prints one line, is timed to that line. Variants run in
  * turns (A B C, A B C, ...) so that a slow moment of the machine hits all of them alike, and one discarded round
- * first warms the page cache.
+ * first warms the page cache. For the servers it also records the CPU time the process (all its threads) had used by
+ * the first answer: on a shared machine the wall time mostly measures the neighbours, the CPU time does not.
  */
 final class ColdStart {
     private static final long GIVE_UP_NANOS = 60_000_000_000L;
@@ -36,18 +37,21 @@ final class ColdStart {
     /** Runs every variant {@code runs} times after a warm-up round; returns one result object per variant. */
     List<JsonObject> measure(List<Variant> variants, int runs) throws IOException, InterruptedException {
         var millis = new ArrayList<List<Double>>();
+        var cpuMillis = new ArrayList<List<Double>>();
         for (Variant v : variants) {
-            once(v);   // warm-up round, discarded
+            once(v, new ArrayList<>());   // warm-up round, discarded
             millis.add(new ArrayList<>());
+            cpuMillis.add(new ArrayList<>());
         }
         for (int run = 0; run < runs; run++) {
-            for (int i = 0; i < variants.size(); i++) millis.get(i).add(once(variants.get(i)));
+            for (int i = 0; i < variants.size(); i++) millis.get(i).add(once(variants.get(i), cpuMillis.get(i)));
         }
         var out = new ArrayList<JsonObject>();
         for (int i = 0; i < variants.size(); i++) {
             Variant v = variants.get(i);
             double[] sorted = millis.get(i).stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            out.add(Json.object(
+            double[] cpu = cpuMillis.get(i).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            JsonObject result = Json.object(
                     "id", v.id(),
                     "label", v.label(),
                     "command", Shell.join(v.command()),
@@ -56,13 +60,15 @@ final class ColdStart {
                     "meanMs", LoadTest.round(Arrays.stream(sorted).average().orElse(0), 1),
                     "minMs", LoadTest.round(sorted[0], 1),
                     "maxMs", LoadTest.round(sorted[sorted.length - 1], 1),
-                    "ms", Json.array(millis.get(i).stream().map(d -> LoadTest.round(d, 1)).toList())));
+                    "ms", Json.array(millis.get(i).stream().map(d -> LoadTest.round(d, 1)).toList()));
+            if (cpu.length > 0) result = result.with("cpuMedianMs", Json.of(LoadTest.round(median(cpu), 1)));
+            out.add(result);
         }
         return out;
     }
 
     /** Milliseconds from spawn to the first correct answer (or, for the floor, its first line of output). */
-    private double once(Variant v) throws IOException, InterruptedException {
+    private double once(Variant v, List<Double> cpuMillis) throws IOException, InterruptedException {
         if (v.port() < 0) return floor(v);
         if (probe.readyRaw(v.port(), "echo")) throw new IOException("port " + v.port() + " is already serving; stop whatever runs there");
         long start = System.nanoTime();
@@ -72,7 +78,9 @@ final class ColdStart {
                 if (System.nanoTime() - start > GIVE_UP_NANOS) throw new IOException(v.label() + " did not answer within 60 s");
                 Thread.sleep(1);
             }
-            return (System.nanoTime() - start) / 1e6;
+            double millis = (System.nanoTime() - start) / 1e6;
+            cpuMillis.add(server.cpuSeconds() * 1000);
+            return millis;
         }
     }
 

@@ -61,6 +61,21 @@ public final class JmcpBenchServer {
 
     /** With {@code -Djmcp.bench.trace}, prints wall-clock milliseconds per start-up step, to find where a cold start goes. */
     private static void trace(String step) {
-        if (System.getProperty("jmcp.bench.trace") != null) System.err.println("trace " + System.currentTimeMillis() + " " + step);
+        if (System.getProperty("jmcp.bench.trace") != null) {
+            System.err.println("trace " + System.currentTimeMillis() + " " + step + " " + schedstat("/proc/thread-self/schedstat"));
+        }
+    }
+
+    /**
+     * This thread's CPU time and time spent runnable but waiting for a CPU, in ms, from Linux's schedstat: on a busy
+     * machine the wall clock mostly measures the neighbours, these two tell the server's own cost from the queueing.
+     */
+    private static String schedstat(String file) {
+        try {
+            String[] f = Files.readString(Path.of(file)).trim().split(" ");
+            return "cpu=" + Long.parseLong(f[0]) / 1_000_000 + " wait=" + Long.parseLong(f[1]) / 1_000_000;
+        } catch (java.io.IOException | RuntimeException e) {
+            return "";
+        }
     }
 }

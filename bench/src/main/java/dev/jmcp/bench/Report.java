@@ -164,7 +164,10 @@ final class Report {
         h.append("<h2>Cold start</h2>\n<p>From spawning the process to the first correct <code>tools/call</code> answer "
                 + "(the floor: to its first line of output), polled every millisecond, machine not pinned. Variants take turns; "
                 + "one discarded round first. The AOT caches come from one training run each (JDK 25, "
-                + "<code>-XX:AOTCacheOutput</code>, 100 calls of each tool).</p>\n");
+                + "<code>-XX:AOTCacheOutput</code>, 100 calls of each tool). \"jmcp's start-up options\" are those of the container "
+                + "image (<code>dev.jmcp.server.StartupOptions</code>: "
+                + String.join(" ", dev.jmcp.server.StartupOptions.RUN) + ", and a cache trained without method profiles); "
+                + "the other variants run with the JVM's defaults.</p>\n");
         List<String> groups = variants.stream().map(v -> v.string("label")).toList();
         double[][] medians = new double[variants.size()][1];
         for (int i = 0; i < variants.size(); i++) medians[i][0] = variants.get(i).number("medianMs").doubleValue();

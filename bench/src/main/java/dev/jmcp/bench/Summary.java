@@ -165,6 +165,9 @@ final class Summary {
                     "jmcpAotVsJavaSdkAot", LoadTest.round(aot / coldMedian("java-sdk-aot"), 3),
                     "jmcpAotVsTsSdk", LoadTest.round(aot / coldMedian("ts-sdk"), 3),
                     "jmcpAotVsFloor", LoadTest.round(aot / coldMedian("floor"), 3),
+                    "jmcpAotDefaultsVsFloor", LoadTest.round(coldMedian("jmcp-aot-defaults") / coldMedian("floor"), 3),
+                    "jmcpAotVsJmcpAotDefaults", LoadTest.round(aot / coldMedian("jmcp-aot-defaults"), 3),
+                    "jmcpAotVsJavaSdkAotTuned", LoadTest.round(aot / coldMedian("java-sdk-aot-tuned"), 3),
                     "jmcpVsJavaSdk", LoadTest.round(coldMedian("jmcp") / coldMedian("java-sdk"), 3),
                     "jmcpAotVsJmcp", LoadTest.round(aot / coldMedian("jmcp"), 3)));
         }

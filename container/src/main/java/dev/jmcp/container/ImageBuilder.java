@@ -18,6 +18,7 @@ import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.api.buildplan.Port;
 import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
 import dev.jmcp.server.ContainerMain;
+import dev.jmcp.server.StartupOptions;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +40,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
 
 /**
  * Builds a jmcp application into an OCI image with jib-core: no Docker daemon, no base image, nothing downloaded.
@@ -72,9 +74,9 @@ import java.util.concurrent.ExecutionException;
  */
 public final class ImageBuilder {
     /** What the runtime is started with, in training and in the image alike (the AOT cache depends on some of it). */
-    public static final List<String> JVM_OPTIONS = List.of(
-            "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=75", "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError",
-            "--enable-native-access=ALL-UNNAMED", "-Dslf4j.internal.verbosity=ERROR");
+    public static final List<String> JVM_OPTIONS = Stream.concat(StartupOptions.RUN.stream(), Stream.of(
+            "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError",
+            "--enable-native-access=ALL-UNNAMED", "-Dslf4j.internal.verbosity=ERROR")).toList();
     public static final int PORT = 8080;
     public static final String USER = "65532:65532";
     public static final String DATA_DIR = "/tmp/jmcp";
@@ -224,6 +226,7 @@ public final class ImageBuilder {
         var command = new ArrayList<String>();
         command.add(rootfs.resolve(JRE.substring(1)).resolve("bin/java").toString());
         command.addAll(JVM_OPTIONS);
+        command.addAll(StartupOptions.TRAINING);
         command.add("-XX:AOTCacheOutput=" + target);
         command.addAll(List.of("-cp", String.join(":", classpath.stream().map(p -> rootfs.resolve(p.substring(1)).toString()).toList()),
                 ContainerMain.class.getName(), "--train", spec.appName(), spec.applicationClass()));
@@ -259,6 +262,7 @@ public final class ImageBuilder {
                 }
             }
             sha.update(String.join(" ", JVM_OPTIONS).getBytes(StandardCharsets.UTF_8));
+            sha.update(String.join(" ", StartupOptions.TRAINING).getBytes(StandardCharsets.UTF_8));
             sha.update(String.join(":", classpath).getBytes(StandardCharsets.UTF_8));
             sha.update((spec.appName() + " " + spec.applicationClass()).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest()).substring(0, 24);

@@ -67,6 +67,7 @@ public final class ContainerMain {
             System.err.println("usage: ContainerMain [--train] APP_NAME APPLICATION_CLASS");
             System.exit(2);
         }
+        StartupWarmup.begin();   // Jetty's class initialisation runs while the application is created
         Map<String, String> env = System.getenv();
         if (!"text".equalsIgnoreCase(env.getOrDefault(LOG_FORMAT, "json").trim())) {
             CloudLogging.install(env.get("GOOGLE_CLOUD_PROJECT"));
