@@ -5,7 +5,6 @@ import dev.jmcp.container.ImageBuildException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,18 +23,8 @@ final class AwsLambdaTarget implements DeployTarget.Builds, DeployTarget.Serves 
 
     @Override
     public List<String> check() {
-        var problems = new ArrayList<String>();
-        if (Runtime.version().feature() < 25) {
-            problems.add("the custom runtime's JRE and AOT cache are made from the JDK jmcp runs on, which is " + Runtime.version()
-                    + "; run jmcp on a JDK 25 or newer (set JAVA_HOME)");
-        }
-        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch");
-        if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
-            problems.add("the custom runtime bundles this machine's JDK, so it must be Linux x86-64 (Lambda's x86_64 architecture), not "
-                    + os + "/" + arch);
-        }
-        return problems;
+        return HostJdk.problems("the custom runtime's JRE and AOT cache",
+                "the custom runtime bundles this machine's JDK, so it must be Linux x86-64 (Lambda's x86_64 architecture)");
     }
 
     @Override

