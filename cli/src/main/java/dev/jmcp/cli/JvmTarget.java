@@ -2,7 +2,7 @@ package dev.jmcp.cli;
 
 import dev.jmcp.McpServer;
 import dev.jmcp.http.EndpointOptions;
-import dev.jmcp.server.EnvironmentOptions;
+import dev.jmcp.http.EnvironmentOptions;
 import dev.jmcp.server.JvmPlatform;
 import dev.jmcp.server.McpHttpServer;
 

@@ -8,7 +8,7 @@ import dev.jmcp.http.EventStream;
 import dev.jmcp.http.Headers;
 import dev.jmcp.http.HttpResponse;
 import dev.jmcp.http.McpEndpoint;
-import dev.jmcp.server.EnvironmentOptions;
+import dev.jmcp.http.EnvironmentOptions;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -3,6 +3,7 @@ package dev.jmcp.server;
 import dev.jmcp.McpApplication;
 import dev.jmcp.McpServer;
 import dev.jmcp.http.EndpointOptions;
+import dev.jmcp.http.EnvironmentOptions;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;

@@ -1,15 +1,15 @@
 package dev.jmcp.workers;
 
 import dev.jmcp.http.EndpointOptions;
+import dev.jmcp.http.EnvironmentOptions;
 
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The endpoint settings a Worker takes from its vars and secrets; the same names and rules as the JVM runtimes'
- * environment variables (server's {@code EnvironmentOptions}, which this module cannot depend on):
+ * environment variables ({@link EnvironmentOptions} reads the first two; the host list is the Worker's own):
  *
  * <ul>
  *   <li>{@code JMCP_REQUEST_STATE_KEY} (a secret): base64 of at least 32 random bytes; seals MCP 2026-07-28
@@ -23,8 +23,6 @@ import java.util.Map;
  * Sessions cannot live in one isolate's memory, so the endpoint is always stateless.
  */
 final class WorkersConfig {
-    static final String REQUEST_STATE_KEY = "JMCP_REQUEST_STATE_KEY";
-    static final String ONLY_2026 = "JMCP_ONLY_2026";
     static final String ALLOWED_HOSTS = "JMCP_ALLOWED_HOSTS";
 
     private WorkersConfig() {
@@ -32,29 +30,7 @@ final class WorkersConfig {
 
     /** The endpoint options; a bad value is an {@link IllegalArgumentException} naming the variable. */
     static EndpointOptions endpointOptions(Map<String, String> config) {
-        var options = EndpointOptions.builder().mode(EndpointOptions.Mode.STATELESS);
-        String key = config.get(REQUEST_STATE_KEY);
-        if (key != null && !key.isBlank()) {
-            byte[] bytes;
-            try {
-                bytes = Base64.getDecoder().decode(key.trim());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(REQUEST_STATE_KEY + " must be base64 (e.g. from `openssl rand -base64 32`): " + e.getMessage());
-            }
-            if (bytes.length < 32) {
-                throw new IllegalArgumentException(REQUEST_STATE_KEY + " must decode to at least 32 bytes, got " + bytes.length
-                        + "; make one with `openssl rand -base64 32`");
-            }
-            options.requestStateKey(bytes);
-        }
-        String only = config.get(ONLY_2026);
-        if (only != null && !only.isBlank()) {
-            switch (only.trim()) {
-                case "true" -> options.only2026();
-                case "false" -> { }
-                default -> throw new IllegalArgumentException(ONLY_2026 + " must be true or false, got \"" + only + "\"");
-            }
-        }
+        var options = EnvironmentOptions.apply(EndpointOptions.builder().mode(EndpointOptions.Mode.STATELESS), config);
         String hosts = config.get(ALLOWED_HOSTS);
         if (hosts != null && !hosts.isBlank()) {
             var names = new ArrayList<String>();

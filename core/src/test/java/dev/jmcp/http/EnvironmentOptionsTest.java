@@ -1,6 +1,5 @@
-package dev.jmcp.server;
+package dev.jmcp.http;
 
-import dev.jmcp.http.EndpointOptions;
 import org.junit.jupiter.api.Test;
 
 import java.util.Base64;

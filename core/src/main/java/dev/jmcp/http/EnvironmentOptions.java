@@ -1,6 +1,5 @@
-package dev.jmcp.server;
+package dev.jmcp.http;
 
-import dev.jmcp.http.EndpointOptions;
 
 import java.util.Base64;
 import java.util.Map;
