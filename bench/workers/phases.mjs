@@ -35,8 +35,17 @@ lap("importJs");
 const bytes = readFileSync(join(base, wasmFile));
 const module = await WebAssembly.compile(bytes);
 lap("compile");
+// the runtime's own work (string-builtins probe, imports) apart from V8's instantiation
+const realInstantiate = WebAssembly.instantiate;
+let instantiateMs = 0;
+WebAssembly.instantiate = async (...args) => {
+  const s = performance.now();
+  try { return await realInstantiate.apply(WebAssembly, args); } finally { instantiateMs += performance.now() - s; }
+};
 const teavm = await load(module, { installImports });
+WebAssembly.instantiate = realInstantiate;
 lap("instantiateAndRuntime");
+t.ofWhichWebAssemblyInstantiate = instantiateMs;
 const java = teavm.exports;
 const handle = promisingCall(teavm.instance.exports.jmcp_handle);
 const failure = java.start("{}", {});
