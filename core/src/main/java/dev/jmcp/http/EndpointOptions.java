@@ -90,7 +90,7 @@ public final class EndpointOptions {
         return maxSessions;
     }
 
-    /** The key that seals 2026 {@code requestState}, or null: the endpoint then makes a random one at start. */
+    /** The key that seals 2026 {@code requestState}, or null: the endpoint then makes a random one on first use. */
     public byte[] requestStateKey() {
         return requestStateKey == null ? null : requestStateKey.clone();
     }
@@ -123,7 +123,7 @@ public final class EndpointOptions {
         /**
          * The HMAC key that seals {@code requestState} for multi-round-trip requests (MCP 2026-07-28), at least 32
          * bytes. Every instance behind one load balancer needs the same key, or a retry that lands on another
-         * instance is refused; without one, each endpoint makes a random key at start (fine for one instance).
+         * instance is refused; without one, each endpoint makes a random key on first use (fine for one instance).
          */
         public Builder requestStateKey(byte[] key) {
             if (key.length < 32) throw new IllegalArgumentException("requestStateKey must be at least 32 bytes, got " + key.length);

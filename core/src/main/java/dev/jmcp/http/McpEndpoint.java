@@ -47,6 +47,7 @@ public final class McpEndpoint {
     private final Subscriptions subscriptions = new Subscriptions();
     private volatile long lastSweep;
     private long statelessStreams;
+    private RequestState requestState;
 
     private McpEndpoint(McpServer server, EndpointOptions options, Env env) {
         this.dispatcher = new Dispatcher(server, env::reportError);
@@ -54,12 +55,22 @@ public final class McpEndpoint {
         this.env = env;
         this.sessions = options.sessions();
         byte[] key = options.requestStateKey();
-        if (key == null) {
-            key = new byte[32];
-            env.randomBytes(key);
-        }
-        this.stateless2026 = new Stateless2026(this, dispatcher, new RequestState(key, options.requestStateMillis()), env);
+        if (key != null) requestState = new RequestState(key, options.requestStateMillis());
+        this.stateless2026 = new Stateless2026(this, dispatcher, env);
         server.onChange(this::broadcast);
+    }
+
+    /**
+     * The sealer of 2026 {@code requestState}; without a configured key, one drawn at random on first use, not at
+     * construction: Cloudflare Workers refuse random bytes at global scope, where a Worker makes its endpoint.
+     */
+    RequestState requestState() {
+        if (requestState == null) {
+            byte[] key = new byte[32];
+            env.randomBytes(key);
+            requestState = new RequestState(key, options.requestStateMillis());
+        }
+        return requestState;
     }
 
     public static McpEndpoint of(McpServer server, EndpointOptions options, Env env) {

@@ -9,7 +9,6 @@ import dev.jmcp.internal.CallContext;
 import dev.jmcp.internal.Catalog;
 import dev.jmcp.internal.Dispatcher;
 import dev.jmcp.internal.InputRequired;
-import dev.jmcp.internal.RequestState;
 import dev.jmcp.internal.Wire;
 import dev.jmcp.json.Json;
 import dev.jmcp.json.JsonNumber;
@@ -43,13 +42,11 @@ final class Stateless2026 {
 
     private final McpEndpoint endpoint;
     private final Dispatcher dispatcher;
-    private final RequestState states;
     private final Env env;
 
-    Stateless2026(McpEndpoint endpoint, Dispatcher dispatcher, RequestState states, Env env) {
+    Stateless2026(McpEndpoint endpoint, Dispatcher dispatcher, Env env) {
         this.endpoint = endpoint;
         this.dispatcher = dispatcher;
-        this.states = states;
         this.env = env;
     }
 
@@ -121,7 +118,7 @@ final class Stateless2026 {
         Map<String, Json> answers = new LinkedHashMap<>();
         try {
             String state = request.params().optString("requestState");
-            if (state != null) answers.putAll(states.open(state, request.method(), name, env.currentTimeMillis()));
+            if (state != null) answers.putAll(endpoint.requestState().open(state, request.method(), name, env.currentTimeMillis()));
             JsonObject responses = request.params().optObject("inputResponses");
             if (responses != null) answers.putAll(responses.members());
         } catch (McpException e) {
@@ -265,7 +262,7 @@ final class Stateless2026 {
             var result = JsonObject.builder()
                     .put("resultType", "input_required")
                     .put("inputRequests", requests.build())
-                    .put("requestState", states.seal(method, name, answers, env.currentTimeMillis()))
+                    .put("requestState", endpoint.requestState().seal(method, name, answers, env.currentTimeMillis()))
                     .build();
             return Rpc.result(id, result);
         }

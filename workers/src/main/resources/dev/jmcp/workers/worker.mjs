@@ -1,10 +1,14 @@
 // The Worker module of a jmcp application (copied by `jmcp build --target cloudflare-workers`).
 // The Java side (core + the application, compiled by TeaVM to WebAssembly GC) is instantiated once per isolate at
-// top level; the application starts on the first request, because only then are env (vars, secrets, bindings) and
-// crypto.getRandomValues available. Requests go to Java as strings; event streams are pumped from here, since Java
+// top level, and the application is started there too (env comes from cloudflare:workers), since Cloudflare runs
+// global scope while it pre-warms an isolate, before the first request: V8 compiling the start path's wasm
+// functions is most of a cold start. Global scope refuses random bytes and I/O, so core draws its random key on
+// first use; an application whose start needs either fails there, and then starts on the first request instead,
+// in a fresh instance. Requests go to Java as strings; event streams are pumped from here, since Java
 // has no threads and must never block the isolate. Serving a request and pumping a stream may wait for D1: they
 // enter Java through WebAssembly.promising (jmcp-jspi.mjs), so several requests can be inside Java at once, each
 // suspended at a statement.
+import { env as globalEnv } from "cloudflare:workers";
 import appModule from "./app.wasm";
 import { load, registerJsBodies } from "./teavm-runtime.mjs";
 import jsBodies from "./jsbodies.mjs";
@@ -60,15 +64,29 @@ async function callJavaAsync(fn) {
   }
 }
 
-function start(env) {
+function startJava(env) {
   const config = {};
   for (const [name, value] of Object.entries(env ?? {})) {
     if (typeof value === "string") config[name] = value;
   }
-  startFailure = callJava(() => java.start(JSON.stringify(config), env ?? {}));
+  return callJava(() => java.start(JSON.stringify(config), env ?? {}));
+}
+
+function start(env) {
+  startFailure = startJava(env);
   if (startFailure) console.error(startFailure);
   started = true;
 }
+
+// The tentative start at global scope; its failure is not logged, the first request's start says what is wrong.
+let freshAfterEarlyStart = false;
+try {
+  if (!startJava(globalEnv)) started = true;
+  else freshAfterEarlyStart = true;
+} catch {
+  freshAfterEarlyStart = true;
+}
+unsafe = false;
 
 function internalError(body, status) {
   let id = null;
@@ -182,8 +200,9 @@ function pumpWoken() {
 }
 
 async function serve(request, env) {
-  if (unsafe) {
+  if (unsafe || freshAfterEarlyStart) {
     unsafe = false;
+    freshAfterEarlyStart = false;
     await reinstantiate();
   }
   if (!started) start(env);
