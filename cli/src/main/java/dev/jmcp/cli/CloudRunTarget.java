@@ -112,20 +112,7 @@ final class CloudRunTarget implements DeployTarget.Builds, DeployTarget.Serves {
         String base = "http://" + (options.host().equals("0.0.0.0") ? "127.0.0.1" : options.host()) + ":" + port;
         awaitHealthy(base + "/health", container);
         DevCommand.printConnectionHelp(out, project, " in a " + ID + " container (" + image.reference() + ")", base + "/mcp");
-        try {
-            int code = container.waitFor();
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopper);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is what stopped it
-            }
-            err.println("jmcp dev: the container exited with " + code);
-            err.flush();
-            return code;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ExitCode.FAILURE;
-        }
+        return LocalProcesses.awaitExit(container, stopper, "the container", err);
     }
 
     private BuiltImage buildImage(Project project, BuildOptions options, PrintWriter err) {

@@ -34,4 +34,25 @@ final class LocalProcesses {
             throw new Failure("cannot find a free port: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Serves until {@code child} exits or jmcp is stopped (Ctrl+C, SIGTERM), when {@code stopper} runs as a shutdown
+     * hook; answers the child's exit code. {@code stopper} must already be registered.
+     */
+    static int awaitExit(Process child, Thread stopper, String what, PrintWriter err) {
+        try {
+            int code = child.waitFor();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopper);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is what stopped it
+            }
+            err.println("jmcp dev: " + what + " exited with " + code);
+            err.flush();
+            return code;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.FAILURE;
+        }
+    }
 }

@@ -196,20 +196,7 @@ final class WorkersTarget implements DeployTarget.Builds, DeployTarget.Serves {
         String base = "http://" + host + ":" + port;
         awaitListening(base + "/mcp", process);
         DevCommand.printConnectionHelp(out, project, " in workerd (wrangler dev --local, " + bundle.dir() + ")", base + "/mcp");
-        try {
-            int code = process.waitFor();
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopper);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is what stopped it
-            }
-            err.println("jmcp dev: wrangler exited with " + code);
-            err.flush();
-            return code;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ExitCode.FAILURE;
-        }
+        return LocalProcesses.awaitExit(process, stopper, "wrangler", err);
     }
 
     /** Telemetry off, no fetch of Cloudflare's request.cf data, logs under the build folder: wrangler stays offline. */
