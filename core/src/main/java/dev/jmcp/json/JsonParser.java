@@ -31,9 +31,8 @@ import java.util.Objects;
  *
  * <p>The parser is iterative: depth costs heap for one frame per open array or object, never Java stack, so a
  * hostile {@code [[[[...} fails cleanly at {@link Limits#maxDepth()}. A parse is single-threaded and allocates
- * nothing per character. From bytes, a string without escapes becomes a String straight from the input (ASCII by a
- * copy, other UTF-8 by the JDK's decoder once this parser has checked it); a string with escapes is first copied
- * with its escapes undone into a scratch buffer; and keys repeated within one document share one String.
+ * nothing per character. From bytes, a plain ASCII string becomes a String by one copy from the input; any other is
+ * checked and decoded in one pass into a scratch buffer; and keys repeated within one document share one String.
  */
 public final class JsonParser {
     /** The largest exponent magnitude accepted in a number literal, as in {@code 1e100000}. */
@@ -631,12 +630,13 @@ public final class JsonParser {
         private static final int CONTINUATION = -5;
         private static final int NEVER_VALID = -6;
 
-        private static final int[] NO_ESCAPES = new int[0];
         /** True for the bytes that stand for themselves in a string: printable ASCII but {@code "} and {@code \\}. */
         private static final boolean[] PLAIN = new boolean[256];
 
         /** What the letter after a backslash stands for, for all escapes but {@code \\u}; 0 for anything else. */
-        private static final byte[] SIMPLE_ESCAPE = new byte[256];
+        private static final char[] SIMPLE_ESCAPE = new char[256];
+        /** Free chars {@link #decode} wants before a block, so that each block makes progress. */
+        private static final int MIN_ROOM = 16;
 
         static {
             for (int c = 0x20; c < 0x80; c++) PLAIN[c] = c != '"' && c != '\\';
@@ -651,9 +651,6 @@ public final class JsonParser {
         }
 
         private final byte[] bytes;
-        private byte[] utf8Scratch;
-        /** Offsets of the backslashes of the string being read; reused by every string of a parse. */
-        private int[] escapeAt = NO_ESCAPES;
         private static final int UNCACHED_KEYS = 8;
         private static final int KEY_CACHE_SIZE = 128;
         /** Keys seen so far, by hash; made after the first {@link #UNCACHED_KEYS} keys of a parse. */
@@ -701,7 +698,7 @@ public final class JsonParser {
                 pos = i + 1;
                 return new String(b, start, i - start, StandardCharsets.ISO_8859_1);
             }
-            return escapedOrUtf8(quote, i);
+            return decode(quote, i);
         }
 
         /**
@@ -746,137 +743,67 @@ public final class JsonParser {
         }
 
         /**
-         * A string with escapes or multi-byte UTF-8 from {@code i} on. One pass checks the UTF-8 and finds the
-         * closing quote; then the JDK's decoder (vectorized for ASCII runs) makes the String, straight from the input
-         * when there are no escapes, else from a copy with the escapes turned into UTF-8. Anything wrong, even far
-         * into the string, goes to {@link #decode}, which reads in order and reports the first problem exactly.
+         * A string with escapes, control characters or multi-byte UTF-8 from {@code i} on, decoded in one pass
+         * into {@link #chars}, as jackson-core does: checking first and letting the JDK decode after (or copying
+         * escapes out first) read every byte two or three times. Problems are met in input order, so the first one
+         * is the one reported, at its exact offset.
+         *
+         * <p>No input byte makes more than one char (a 4-byte sequence makes 2, {@code \\u0041} makes 1), so the
+         * buffer only needs a room check once per block of input, not per char: a block ends where the free chars,
+         * less one, run out. The one spare char is for the step that starts just before the block's end and writes
+         * two (a surrogate pair from 4-byte UTF-8 or from two escapes).
          */
-        private String escapedOrUtf8(int quote, int i) {
-            byte[] b = bytes;
-            int start = quote + 1;
-            int n = end;
-            int escapes = 0; // backslash offsets go into escapeAt
-            int j = i;
-            while (true) {
-                while (j < n && PLAIN[b[j] & 0xFF]) j++;
-                if (j >= n) return decode(quote, i);
-                int c = b[j];
-                if (c == '"') {
-                    break;
-                } else if (c == '\\') {
-                    if (escapes == escapeAt.length) escapeAt = Arrays.copyOf(escapeAt, Math.max(16, escapes * 2));
-                    escapeAt[escapes++] = j;
-                    j += 2; // what follows is checked when the escape is decoded below
-                } else if (c >= 0) {
-                    return decode(quote, i);
-                } else {
-                    int cp = utf8(j);
-                    if (cp < 0) return decode(quote, i);
-                    j += cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-                }
-            }
-            String value;
-            if (escapes == 0) {
-                value = new String(b, start, j - start, StandardCharsets.UTF_8);
-            } else {
-                byte[] out = scratch(j - start);
-                int o = 0;
-                int k = start;
-                for (int e = 0; e <= escapes; e++) {
-                    int next = e < escapes ? escapeAt[e] : j;
-                    if (next < k) continue; // inside the previous escape, as the second \\u of a pair
-                    if (next - k < 16) { // escaped JSON text has an escape every few bytes: skip the call
-                        while (k < next) out[o++] = b[k++];
-                    } else {
-                        System.arraycopy(b, k, out, o, next - k);
-                        o += next - k;
-                    }
-                    if (e == escapes) break;
-                    k = next;
-                    byte simple = SIMPLE_ESCAPE[b[k + 1] & 0xFF]; // k + 1 < j: pass one stepped over it
-                    if (simple != 0) {
-                        out[o++] = simple;
-                        k += 2;
-                        continue;
-                    }
-                    length = 0;
-                    k = escape(k); // one char, or a surrogate pair, into chars
-                    int cp = length == 2 ? Character.toCodePoint(chars[0], chars[1]) : chars[0];
-                    if (cp < 0x80) {
-                        out[o++] = (byte) cp;
-                    } else if (cp < 0x800) {
-                        out[o++] = (byte) (0xC0 | cp >> 6);
-                        out[o++] = (byte) (0x80 | cp & 0x3F);
-                    } else if (cp < 0x10000) {
-                        out[o++] = (byte) (0xE0 | cp >> 12);
-                        out[o++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                        out[o++] = (byte) (0x80 | cp & 0x3F);
-                    } else {
-                        out[o++] = (byte) (0xF0 | cp >> 18);
-                        out[o++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                        out[o++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                        out[o++] = (byte) (0x80 | cp & 0x3F);
-                    }
-                }
-                value = new String(out, 0, o, StandardCharsets.UTF_8);
-            }
-            // chars never outnumber bytes, so only a long input needs the count
-            if (j - start > limits.maxStringLength()) checkStringLength(quote, value.length());
-            pos = j + 1;
-            return value;
-        }
-
-        /** Room for {@code n} bytes; one buffer serves every escaped string of a parse. */
-        private byte[] scratch(int n) {
-            byte[] out = utf8Scratch;
-            if (out == null || out.length < n) {
-                out = utf8Scratch = new byte[Math.max(n, out == null ? 64 : out.length * 2)];
-            }
-            return out;
-        }
-
-        /** The slow path: escapes, control characters and multi-byte UTF-8, from {@code i} on. */
         private String decode(int quote, int i) {
             byte[] b = bytes;
             int start = quote + 1;
-            reset(i - start + 16);
+            int n = end;
             char[] out = chars;
-            for (int k = start; k < i; k++) {
-                out[k - start] = (char) b[k];
-            }
-            length = i - start;
+            if (out.length < i - start + MIN_ROOM) out = chars = new char[Math.max(i - start + MIN_ROOM, 2 * out.length)];
+            int o = 0;
+            for (int k = start; k < i; k++) out[o++] = (char) b[k]; // the plain ASCII prefix string() read
             while (true) {
-                if (i >= end) {
-                    throw unterminated(quote);
-                }
-                int c = b[i];
-                if (c >= 0x20 && c != '"' && c != '\\') {
-                    append((char) c);
+                int limit = Math.min(n, i + (out.length - o) - 1);
+                int c = 0;
+                // The tight loop for the common case, plain ASCII: one byte, one char. Kept in the counted form
+                // (i < limit) so the compiler can drop the per-byte bounds checks.
+                while (i < limit) {
+                    c = b[i] & 0xFF;
+                    if (!PLAIN[c]) break;
+                    out[o++] = (char) c;
                     i++;
+                }
+                if (i >= limit) {
+                    if (i >= n) throw unterminated(quote);
+                    out = chars = Arrays.copyOf(out, 2 * out.length);
                 } else if (c == '"') {
-                    break;
+                    if (o > limits.maxStringLength()) checkStringLength(quote, o);
+                    pos = i + 1;
+                    return new String(out, 0, o);
                 } else if (c == '\\') {
-                    i = escape(i);
-                } else if (c >= 0) {
+                    char simple = i + 1 < n ? SIMPLE_ESCAPE[b[i + 1] & 0xFF] : 0;
+                    if (simple != 0) {
+                        out[o++] = simple;
+                        i += 2;
+                    } else {
+                        length = o;
+                        i = escape(i); // \\u, or an error; appends within the room this block has
+                        o = length;
+                    }
+                } else if (c < 0x80) {
                     throw controlCharacter(i, c);
                 } else {
                     int cp = utf8(i);
-                    if (cp < 0) {
-                        throw fail(i, "invalid UTF-8: " + utf8Problem(i, cp));
-                    }
+                    if (cp < 0) throw invalidUtf8(i, cp);
                     if (cp < 0x10000) {
-                        append((char) cp);
+                        out[o++] = (char) cp;
                         i += cp < 0x800 ? 2 : 3;
                     } else {
-                        append(Character.highSurrogate(cp));
-                        append(Character.lowSurrogate(cp));
+                        out[o++] = Character.highSurrogate(cp);
+                        out[o++] = Character.lowSurrogate(cp);
                         i += 4;
                     }
                 }
             }
-            checkStringLength(quote, length);
-            pos = i + 1;
-            return new String(chars, 0, length);
         }
 
         /**
@@ -905,6 +832,11 @@ public final class JsonParser {
             int b3 = i + 3 < end ? b[i + 3] & 0xFF : -1;
             if ((b3 & 0xC0) != 0x80) return TRUNCATED;
             return (b0 & 0x07) << 18 | (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 | (b3 & 0x3F);
+        }
+
+        /** Out of line, as every message is: string building in the decode loop slows its compiled code. */
+        private JsonParseException invalidUtf8(int i, int code) {
+            return fail(i, "invalid UTF-8: " + utf8Problem(i, code));
         }
 
         private String utf8Problem(int i, int code) {
