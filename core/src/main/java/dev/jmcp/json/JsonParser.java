@@ -651,10 +651,10 @@ public final class JsonParser {
         }
 
         private final byte[] bytes;
+        /** How many keys, other than well-known ones, a parse decodes before it makes its own table. */
         private static final int UNCACHED_KEYS = 8;
-        private static final int KEY_CACHE_SIZE = 128;
-        /** Keys seen so far, by hash; made after the first {@link #UNCACHED_KEYS} keys of a parse. */
-        private String[] keyCache;
+        /** Keys this parse has met; made after {@link #UNCACHED_KEYS} keys that were not well-known. */
+        private KeyNames keyCache;
         private int keys;
 
         ByteCursor(byte[] bytes, Limits limits) {
@@ -702,44 +702,59 @@ public final class JsonParser {
         }
 
         /**
-         * Keys repeat (every tool has "name", "description", "inputSchema", ...), so after the first few keys of a
-         * parse a plain ASCII key is looked up among the keys seen before, by its hash and its bytes, and the same
-         * String is returned: no allocation, and its hash code is already computed for the object's index.
+         * Keys repeat (every tool has "name", "description", "inputSchema", ...), so a short plain ASCII key is
+         * looked up by its bytes, first among MCP's well-known names, then, after the first few keys of a parse,
+         * among the keys this parse has met: a hit returns the same String, with no decoding or allocation and
+         * its hash code already computed for the object's index. A parse with few keys never makes a table.
          */
         @Override
         String key() {
-            if (++keys <= UNCACHED_KEYS) return string();
             byte[] b = bytes;
             int quote = pos;
             int start = quote + 1;
             int n = end;
             int i = start;
-            int h = 0;
+            // Pack the bytes into words while checking them, as jackson-core reads names in quads: one pass.
+            long w0 = 0;
+            long w1 = 0;
+            long w2 = 0;
             int c;
-            while (i < n && PLAIN[c = b[i] & 0xFF]) {
-                h = 31 * h + c;
+            int e = Math.min(n, start + 8);
+            while (i < e && PLAIN[c = b[i] & 0xFF]) {
+                w0 = w0 << 8 | c;
                 i++;
             }
+            if (i == start + 8) {
+                e = Math.min(n, start + 16);
+                while (i < e && PLAIN[c = b[i] & 0xFF]) {
+                    w1 = w1 << 8 | c;
+                    i++;
+                }
+                if (i == start + 16) {
+                    e = Math.min(n, start + 24);
+                    while (i < e && PLAIN[c = b[i] & 0xFF]) {
+                        w2 = w2 << 8 | c;
+                        i++;
+                    }
+                }
+            }
+            // Not a plain key of at most MAX_LENGTH bytes (a longer one has a plain byte where the quote would be)
             if (i >= n || b[i] != '"') return string();
             int length = i - start;
-            String[] cache = keyCache;
-            if (cache == null) cache = keyCache = new String[KEY_CACHE_SIZE];
-            int slot = (h ^ h >>> 16) & KEY_CACHE_SIZE - 1;
-            String key = cache[slot];
-            if (key == null || key.hashCode() != h || key.length() != length || !sameAscii(key, b, start)) {
-                if (length > limits.maxStringLength()) checkStringLength(quote, length);
-                key = new String(b, start, length, StandardCharsets.ISO_8859_1);
-                cache[slot] = key;
-            }
+            if (length > limits.maxStringLength()) checkStringLength(quote, length);
             pos = i + 1;
-            return key;
-        }
-
-        private static boolean sameAscii(String key, byte[] b, int start) {
-            for (int k = 0, n = key.length(); k < n; k++) {
-                if (key.charAt(k) != b[start + k]) return false;
+            long hash = KeyNames.hash(w0, w1, w2);
+            String key = KeyNames.WELL_KNOWN.find(w0, w1, w2, hash);
+            if (key != null) return key;
+            if (++keys <= UNCACHED_KEYS) return new String(b, start, length, StandardCharsets.ISO_8859_1);
+            KeyNames seen = keyCache;
+            if (seen == null) seen = keyCache = new KeyNames(end < 4096 ? 32 : 128);
+            key = seen.find(w0, w1, w2, hash);
+            if (key == null) {
+                key = new String(b, start, length, StandardCharsets.ISO_8859_1);
+                seen.remember(w0, w1, w2, hash, key);
             }
-            return true;
+            return key;
         }
 
         /**

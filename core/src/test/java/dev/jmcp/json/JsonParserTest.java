@@ -1038,4 +1038,157 @@ class JsonParserTest {
         assertThatThrownBy(() -> new Limits(1, 0, 0)).hasMessage("maxNumberLength must be at least 1, got 0");
         assertThat(JsonParser.parse("\"\"", new Limits(1, 0, 1))).isEqualTo(new JsonString(""));
     }
+
+    // ---------------------------------------------------------------- decode blocks and the key tables
+
+    /** A JSON string literal for {@code value}, escaping what must be and, when {@code escapeMore}, some more. */
+    private static String literal(String value, Random random, boolean escapeMore) {
+        var out = new StringBuilder("\"");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else if (Character.isHighSurrogate(c)) { // a pair is escaped as a whole or not at all
+                char low = value.charAt(++i);
+                if (escapeMore && random.nextBoolean()) {
+                    out.append(String.format("\\u%04x\\u%04x", (int) c, (int) low));
+                } else {
+                    out.append(c).append(low);
+                }
+            } else if (c < 0x20 || escapeMore && random.nextInt(8) == 0) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    @Test
+    void decodesStringsOfEveryLengthAcrossTheDecodeBlockBoundaries() {
+        // The byte decoder fills its char buffer in blocks, growing it between them; a two-char step (4-byte UTF-8
+        // or an escaped pair) may land on any block end. Strings of every length up to a few buffer doublings,
+        // with the special character at every position, cover each such boundary.
+        String[] specials = {"\n", "\"", "\u00e9", "\u20ac", "\ud83d\ude00", "\ud83d\ude00\ud83d\ude00", "\u0001"};
+        var random = new Random(7);
+        for (int length = 0; length <= 300; length++) {
+            for (String special : specials) {
+                for (int at : new int[]{0, length / 3, length / 2, Math.max(0, length - 1)}) {
+                    var value = new StringBuilder("x".repeat(length));
+                    value.insert(Math.min(at, value.length()), special);
+                    String expected = value.toString();
+                    for (boolean escapeMore : new boolean[]{false, true}) {
+                        String text = literal(expected, random, escapeMore);
+                        assertThat(stringOf(parseBytes(text.getBytes(StandardCharsets.UTF_8))))
+                                .as("length %d, %s at %d", length, special, at).isEqualTo(expected);
+                        assertThat(stringOf(parse(text))).isEqualTo(expected);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void decodesRandomUnicodeStringsExactly() {
+        var random = new Random(11);
+        char[] alphabet = "ab \"\\\n\t\u007f\u0080\u00e9\u00ff\u0100\u07ff\u0800\u20ac\uffff".toCharArray();
+        for (int round = 0; round < 2000; round++) {
+            var value = new StringBuilder();
+            int length = random.nextInt(round < 1000 ? 40 : 5000);
+            while (value.length() < length) {
+                if (random.nextInt(10) == 0) {
+                    value.appendCodePoint(0x10000 + random.nextInt(0x100000)); // a surrogate pair
+                } else {
+                    value.append(alphabet[random.nextInt(alphabet.length)]);
+                }
+            }
+            String expected = value.toString();
+            String text = literal(expected, random, random.nextBoolean());
+            assertThat(stringOf(parseBytes(text.getBytes(StandardCharsets.UTF_8)))).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void reportsTheFirstProblemOfALongStringAtItsOffset() {
+        String prefix = "\"" + "é".repeat(100) + "x\\n".repeat(100);  // past several buffer growths
+        int offset = prefix.getBytes(StandardCharsets.UTF_8).length;
+        assertRejectedBytes(concat(prefix.getBytes(StandardCharsets.UTF_8), hex("C0 80"), "\\q\"".getBytes(StandardCharsets.UTF_8)),
+                offset, "invalid UTF-8: overlong encoding starting with byte 0xC0");
+        assertRejectedBytes(concat(prefix.getBytes(StandardCharsets.UTF_8), "\\q\"".getBytes(StandardCharsets.UTF_8)),
+                offset + 1, "expected one of \" \\ / b f n r t u after '\\' in a string, found 'q'");
+        assertRejectedBytes(concat(prefix.getBytes(StandardCharsets.UTF_8), "\\ud800x\"".getBytes(StandardCharsets.UTF_8)),
+                offset, "unpaired surrogate escape \\uD800");
+        assertRejectedBytes(prefix.getBytes(StandardCharsets.UTF_8), offset,
+                "expected '\"' to close the string that starts at offset 0, found end of input");
+        assertRejectedBytes((prefix + "\\").getBytes(StandardCharsets.UTF_8), offset + 1,
+                "expected an escape character after '\\', found end of input");
+    }
+
+    @Test
+    void readsKeysOfEveryLengthAroundThePackedWords() {
+        // Plain keys of up to 24 bytes are packed into three longs; lengths around 8, 16 and 24 and keys that
+        // differ only in their last byte must all come back as written, first time and from the tables.
+        var text = new StringBuilder("[");
+        var expected = new ArrayList<List<String>>();
+        for (int round = 0; round < 3; round++) {
+            for (int length = 1; length <= 30; length++) {
+                var keys = new ArrayList<String>();
+                String base = "k".repeat(length - 1);
+                for (char last : new char[]{'a', 'b', '~', ' '}) keys.add(base + last);
+                text.append(expected.isEmpty() ? "{" : ",{");
+                for (int k = 0; k < keys.size(); k++) {
+                    text.append(k == 0 ? "" : ",").append('"').append(keys.get(k)).append("\":").append(k);
+                }
+                text.append('}');
+                expected.add(keys);
+            }
+        }
+        text.append(']');
+        var parsed = (JsonArray) parseBytes(text.toString().getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(parsed.get(i).asObject().members().keySet()).containsExactlyElementsOf(expected.get(i));
+        }
+    }
+
+    @Test
+    void keepsManyDistinctKeysApartWhenTheyShareTableSlots() {
+        // Far more distinct keys than the per-parse table has slots, each repeated, so slots are overwritten
+        // again and again: every key must still be itself and duplicates still be found.
+        var random = new Random(3);
+        var names = new ArrayList<String>();
+        for (int i = 0; i < 600; i++) names.add("f" + Integer.toString(random.nextInt(1 << 30), 36));
+        var text = new StringBuilder("[");
+        for (int round = 0; round < 4; round++) {
+            for (int o = 0; o < names.size(); o += 6) {
+                text.append(text.length() == 1 ? "{" : ",{");
+                for (int k = 0; k < 6; k++) {
+                    text.append(k == 0 ? "" : ",").append('"').append(names.get(o + k)).append("\":").append(k);
+                }
+                text.append('}');
+            }
+        }
+        var parsed = (JsonArray) parseBytes(text.append(']').toString().getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < parsed.size(); i++) {
+            int o = (i * 6) % names.size();
+            assertThat(parsed.get(i).asObject().members().keySet()).containsExactlyElementsOf(names.subList(o, o + 6));
+        }
+        String dup = "{\"" + names.get(0) + "\":1,\"" + names.get(1) + "\":2,\"" + names.get(0) + "\":3}";
+        String many = text.substring(0, text.length() - 1) + "," + dup + "]";
+        assertRejected(many, many.lastIndexOf("\"" + names.get(0) + "\""), "duplicate object key");
+    }
+
+    @Test
+    void wellKnownKeysComeBackAsWrittenAndNearMissesAreNotConfused() {
+        String text = "{\"jsonrpc\":1,\"jsonrpd\":2,\"id\":3,\"i\":4,\"idd\":5,\"additionalProperties\":6,"
+                + "\"additionalPropertiez\":7,\"inputSchema\":8,\"inputSchem\":9,\"n\\u0061me\":10,\"name\":11}";
+        assertRejected(text, text.indexOf("\"name\""), "duplicate object key \"name\"");
+        var object = parseBytes(text.substring(0, text.lastIndexOf(",")).concat("}").getBytes(StandardCharsets.UTF_8))
+                .asObject();
+        assertThat(object.members().keySet()).containsExactly("jsonrpc", "jsonrpd", "id", "i", "idd",
+                "additionalProperties", "additionalPropertiez", "inputSchema", "inputSchem", "name");
+        assertThat(object.number("jsonrpd").intValue()).isEqualTo(2);
+        assertThat(object.number("additionalPropertiez").intValue()).isEqualTo(7);
+    }
 }

@@ -1,0 +1,100 @@
+package dev.jmcp.json;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Object keys by their bytes, so a key the parser has met before costs no decoding and no allocation, as jackson-core's
+ * name canonicalizer does. Only plain ASCII keys of up to {@link #MAX_LENGTH} bytes are held: such a key packs into
+ * three longs (big-endian, zero-filled), which are both its identity and its hash input, so a lookup is a few
+ * multiplies and three long compares, whatever the key's length. The packing is unambiguous because a plain key byte is never zero.
+ *
+ * <p>{@link #WELL_KNOWN} is filled once with MCP's and JSON-RPC's own keys and never changes after, so every thread
+ * may read it. A parse of a larger document also gets its own table, which remembers what it meets
+ * ({@link #remember}); it is never shared, as core has no locks for a shared mutable table.
+ */
+final class KeyNames {
+    /** The longest key held: three longs of bytes. */
+    static final int MAX_LENGTH = 24;
+
+    /** MCP's and JSON-RPC's member names, shared by every parse; read-only after this class is initialized. */
+    static final KeyNames WELL_KNOWN = wellKnown();
+
+    private final int shift;       // 64 - log2(slots): the top bits of the hash pick the slot
+    private final long[] packed;   // three longs per slot
+    private final String[] names;  // null for an empty slot
+
+    KeyNames(int slots) {
+        if (Integer.bitCount(slots) != 1) throw new IllegalArgumentException("slots must be a power of two: " + slots);
+        shift = 64 - Integer.numberOfTrailingZeros(slots);
+        packed = new long[3 * slots];
+        names = new String[slots];
+    }
+
+    /**
+     * Bytes {@code from} to {@code to} (at most eight) of the key at {@code b[start]}, big-endian; 0 when the key is
+     * shorter than {@code from}. A key packs into {@code word(0, 8)}, {@code word(8, 16)} and {@code word(16, 24)}.
+     */
+    static long word(byte[] b, int start, int length, int from, int to) {
+        long v = 0;
+        for (int k = start + from, e = start + Math.min(length, to); k < e; k++) v = v << 8 | b[k];
+        return v;
+    }
+
+    static long hash(long w0, long w1, long w2) {
+        long h = w0 * 0x9E3779B97F4A7C15L + w1;
+        h = h * 0xC2B2AE3D27D4EB4FL + w2;
+        return h ^ h >>> 29;
+    }
+
+    /** The held name for the packed key, or null. */
+    String find(long w0, long w1, long w2, long hash) {
+        int slot = (int) (hash >>> shift);
+        String name = names[slot];
+        int p = 3 * slot;
+        return name != null && packed[p] == w0 && packed[p + 1] == w1 && packed[p + 2] == w2 ? name : null;
+    }
+
+    /** Holds {@code name} for the packed key, replacing whatever shared its slot. */
+    void remember(long w0, long w1, long w2, long hash, String name) {
+        int slot = (int) (hash >>> shift);
+        int p = 3 * slot;
+        packed[p] = w0;
+        packed[p + 1] = w1;
+        packed[p + 2] = w2;
+        names[slot] = name;
+    }
+
+    /** Holds {@code name} unless its slot is taken; for filling {@link #WELL_KNOWN}, where the first one wins. */
+    private void add(String name) {
+        byte[] b = name.getBytes(StandardCharsets.ISO_8859_1);
+        if (b.length > MAX_LENGTH) throw new IllegalArgumentException("too long for the table: " + name);
+        long w0 = word(b, 0, b.length, 0, 8);
+        long w1 = word(b, 0, b.length, 8, 16);
+        long w2 = word(b, 0, b.length, 16, 24);
+        long hash = hash(w0, w1, w2);
+        if (names[(int) (hash >>> shift)] == null) remember(w0, w1, w2, hash, name);
+    }
+    private static KeyNames wellKnown() {
+        var table = new KeyNames(256);
+        for (String name : new String[]{
+                // JSON-RPC
+                "jsonrpc", "id", "method", "params", "result", "error", "code", "message", "data",
+                // MCP messages
+                "_meta", "progressToken", "progress", "total", "cursor", "nextCursor", "protocolVersion",
+                "capabilities", "clientInfo", "serverInfo", "instructions", "version", "title", "name",
+                "arguments", "content", "structuredContent", "isError", "type", "text", "mimeType", "uri",
+                "resource", "resources", "resourceTemplates", "uriTemplate", "contents", "blob", "tools", "prompts",
+                "description", "inputSchema", "outputSchema", "annotations", "readOnlyHint", "destructiveHint",
+                "idempotentHint", "openWorldHint", "audience", "priority", "lastModified", "role", "messages",
+                "level", "logger", "reason", "requestId", "listChanged", "subscribe", "roots", "sampling",
+                "elicitation", "logging", "completions", "experimental", "size", "icons", "src", "sizes",
+                // JSON Schema
+                "properties", "required", "items", "enum", "default", "minimum", "maximum", "minLength",
+                "maxLength", "pattern", "format", "additionalProperties", "$schema", "oneOf", "anyOf", "allOf",
+                "const", "minItems", "maxItems", "examples",
+        }) {
+            table.add(name);
+        }
+        return table;
+    }
+}
