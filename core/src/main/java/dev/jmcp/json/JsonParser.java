@@ -635,8 +635,13 @@ public final class JsonParser {
 
         /** What the letter after a backslash stands for, for all escapes but {@code \\u}; 0 for anything else. */
         private static final char[] SIMPLE_ESCAPE = new char[256];
+        private static final byte[] NO_BYTES = {};
         /** Free chars {@link #decode} wants before a block, so that each block makes progress. */
         private static final int MIN_ROOM = 16;
+        /** {@link #decode}'s buffer while a string is Latin-1; reused by every string of a parse. */
+        private byte[] latin1 = NO_BYTES;
+        /** Up to this many chars, a decode buffer grows to whatever the rest of the input could need at once. */
+        private static final int JUMP_LENGTH = 16 * 1024;
 
         static {
             for (int c = 0x20; c < 0x80; c++) PLAIN[c] = c != '"' && c != '\\';
@@ -748,7 +753,7 @@ public final class JsonParser {
             if (key != null) return key;
             if (++keys <= UNCACHED_KEYS) return new String(b, start, length, StandardCharsets.ISO_8859_1);
             KeyNames seen = keyCache;
-            if (seen == null) seen = keyCache = new KeyNames(end < 4096 ? 32 : 128);
+            if (seen == null) seen = keyCache = new KeyNames(end < 4096 ? 32 : 64);
             key = seen.find(w0, w1, w2, hash);
             if (key == null) {
                 key = new String(b, start, length, StandardCharsets.ISO_8859_1);
@@ -758,24 +763,81 @@ public final class JsonParser {
         }
 
         /**
-         * A string with escapes, control characters or multi-byte UTF-8 from {@code i} on, decoded in one pass
-         * into {@link #chars}, as jackson-core does: checking first and letting the JDK decode after (or copying
-         * escapes out first) read every byte two or three times. Problems are met in input order, so the first one
-         * is the one reported, at its exact offset.
+         * A string with escapes, control characters or multi-byte UTF-8 from {@code i} on, decoded in one pass, as
+         * jackson-core does: checking first and letting the JDK decode after (or copying escapes out first) read
+         * every byte two or three times. Problems are met in input order, so the first one is the one reported, at
+         * its exact offset.
+         *
+         * <p>Most such strings are Latin-1 (escaped JSON text, accented words), so decoding starts into a byte
+         * buffer, which becomes the String by one copy; the first char above U+00FF moves the work to
+         * {@link #decodeWide}, which goes on in chars.
          *
          * <p>No input byte makes more than one char (a 4-byte sequence makes 2, {@code \\u0041} makes 1), so the
-         * buffer only needs a room check once per block of input, not per char: a block ends where the free chars,
-         * less one, run out. The one spare char is for the step that starts just before the block's end and writes
-         * two (a surrogate pair from 4-byte UTF-8 or from two escapes).
+         * buffers need a room check once per block of input, not per char: a block ends where the free room, less
+         * one, runs out. The one spare is for the step that starts just before the block's end and writes two
+         * chars (a surrogate pair from 4-byte UTF-8 or from two escapes).
          */
         private String decode(int quote, int i) {
             byte[] b = bytes;
             int start = quote + 1;
             int n = end;
+            byte[] out = latin1;
+            if (out.length < i - start + MIN_ROOM) out = latin1 = new byte[Math.max(i - start + MIN_ROOM, Math.max(64, 2 * out.length))];
+            int o = i - start;
+            System.arraycopy(b, start, out, 0, o); // the plain ASCII prefix string() read
+            while (true) {
+                int limit = Math.min(n, i + (out.length - o) - 1);
+                int c = 0;
+                // The tight loop for the common case, plain ASCII: one byte, one char. Kept in the counted form
+                // (i < limit) so the compiler can drop the per-byte bounds checks.
+                while (i < limit) {
+                    c = b[i] & 0xFF;
+                    if (!PLAIN[c]) break;
+                    out[o++] = (byte) c;
+                    i++;
+                }
+                if (i >= limit) {
+                    if (i >= n) throw unterminated(quote);
+                    out = latin1 = Arrays.copyOf(out, grownLength(out.length, o + (n - i) + MIN_ROOM));
+                } else if (c == '"') {
+                    if (o > limits.maxStringLength()) checkStringLength(quote, o);
+                    pos = i + 1;
+                    return new String(out, 0, o, StandardCharsets.ISO_8859_1);
+                } else if (c == '\\') {
+                    char simple = i + 1 < n ? SIMPLE_ESCAPE[b[i + 1] & 0xFF] : 0;
+                    if (simple != 0) {
+                        out[o++] = (byte) simple;
+                        i += 2;
+                    } else {
+                        length = 0;
+                        int next = escape(i); // \\u, or an error
+                        if (length == 2 || chars[0] > 0xFF) return decodeWide(quote, i, o);
+                        out[o++] = (byte) chars[0];
+                        i = next;
+                    }
+                } else if (c < 0x80) {
+                    throw controlCharacter(i, c);
+                } else {
+                    int cp = utf8(i);
+                    if (cp < 0) throw invalidUtf8(i, cp);
+                    if (cp > 0xFF) return decodeWide(quote, i, o);
+                    out[o++] = (byte) cp;
+                    i += 2;
+                }
+            }
+        }
+
+        /** Goes on with {@link #decode} in chars from {@code i}, where it met a char above U+00FF. */
+        private String decodeWide(int quote, int i, int decoded) {
+            byte[] b = bytes;
+            int n = end;
             char[] out = chars;
-            if (out.length < i - start + MIN_ROOM) out = chars = new char[Math.max(i - start + MIN_ROOM, 2 * out.length)];
-            int o = 0;
-            for (int k = start; k < i; k++) out[o++] = (char) b[k]; // the plain ASCII prefix string() read
+            if (out.length < decoded + MIN_ROOM) {
+                out = chars = new char[Math.max(decoded + MIN_ROOM, grownLength(out.length, decoded + MIN_ROOM))];
+            }
+            byte[] prefix = latin1;
+            for (int k = 0; k < decoded; k++) out[k] = (char) (prefix[k] & 0xFF);
+            int o = decoded;
             while (true) {
                 int limit = Math.min(n, i + (out.length - o) - 1);
                 int c = 0;
@@ -789,7 +851,7 @@ public final class JsonParser {
                 }
                 if (i >= limit) {
                     if (i >= n) throw unterminated(quote);
-                    out = chars = Arrays.copyOf(out, 2 * out.length);
+                    out = chars = Arrays.copyOf(out, grownLength(out.length, o + (n - i) + MIN_ROOM));
                 } else if (c == '"') {
                     if (o > limits.maxStringLength()) checkStringLength(quote, o);
                     pos = i + 1;
@@ -847,6 +909,16 @@ public final class JsonParser {
             int b3 = i + 3 < end ? b[i + 3] & 0xFF : -1;
             if ((b3 & 0xC0) != 0x80) return TRUNCATED;
             return (b0 & 0x07) << 18 | (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 | (b3 & 0x3F);
+        }
+
+        /**
+         * The next size of a full decode buffer. The rest of the input bounds what the string can still need, so a
+         * buffer jumps straight there when that is modest and otherwise grows eightfold (capped by it): a 100 KB
+         * string costs a few copies, not the seventeen of doubling from 64.
+         */
+        static int grownLength(int length, int bound) {
+            if (bound <= JUMP_LENGTH) return Math.max(bound, 2 * length);
+            return (int) Math.max(2L * length, Math.min(bound, 8L * length));
         }
 
         /** Out of line, as every message is: string building in the decode loop slows its compiled code. */

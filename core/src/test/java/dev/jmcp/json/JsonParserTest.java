@@ -1111,6 +1111,26 @@ class JsonParserTest {
     }
 
     @Test
+    void decodesLongStringsThatTurnWideLate() {
+        // Latin-1 text decodes into bytes until the first char above U+00FF, then the work moves to chars; both
+        // buffers grow past the size where they stop jumping to the rest of the input and grow eightfold.
+        var random = new Random(5);
+        for (String wide : new String[]{"\u20ac", "\ud83d\ude00"}) {
+            for (int latin : new int[]{15, 16, 17, 20_000, 70_000}) {
+                String expected = "é\"x\n".repeat(latin / 4) + wide + "ab\\ü".repeat(30_000) + wide;
+                for (boolean escapeMore : new boolean[]{false, true}) {
+                    String text = literal(expected, random, escapeMore);
+                    String doc = "[" + text + ",\"after\"," + text + "]";
+                    var parsed = (JsonArray) parseBytes(doc.getBytes(StandardCharsets.UTF_8));
+                    assertThat(stringOf(parsed.get(0))).isEqualTo(expected);
+                    assertThat(stringOf(parsed.get(1))).isEqualTo("after");
+                    assertThat(stringOf(parsed.get(2))).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    @Test
     void reportsTheFirstProblemOfALongStringAtItsOffset() {
         String prefix = "\"" + "é".repeat(100) + "x\\n".repeat(100);  // past several buffer growths
         int offset = prefix.getBytes(StandardCharsets.UTF_8).length;
