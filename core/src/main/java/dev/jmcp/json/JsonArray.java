@@ -1,8 +1,12 @@
 package dev.jmcp.json;
 
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
 
 /** An immutable JSON array. */
 public final class JsonArray implements Json, Iterable<Json> {
@@ -17,6 +21,11 @@ public final class JsonArray implements Json, Iterable<Json> {
     /** Takes ownership of a list nobody else will change; used by the parser and builders to avoid a copy. */
     static JsonArray wrap(List<Json> items) {
         return items.isEmpty() ? EMPTY : new JsonArray(Collections.unmodifiableList(items));
+    }
+
+    /** An array of the first {@code count} of {@code items}, copied; for the parser, which reuses its buffer. */
+    static JsonArray copyOf(Json[] items, int count) {
+        return new JsonArray(new Items(Arrays.copyOf(items, count)));
     }
 
     public static JsonArray of(List<? extends Json> items) {
@@ -57,5 +66,24 @@ public final class JsonArray implements Json, Iterable<Json> {
     @Override
     public String toString() {
         return Json.write(this);
+    }
+
+    /** An unmodifiable list straight over an exact-size array: one object, where ArrayList needs a wrapper too. */
+    private static final class Items extends AbstractList<Json> implements RandomAccess {
+        private final Json[] items;
+
+        Items(Json[] items) {
+            this.items = items;
+        }
+
+        @Override
+        public Json get(int index) {
+            return items[Objects.checkIndex(index, items.length)];
+        }
+
+        @Override
+        public int size() {
+            return items.length;
+        }
     }
 }

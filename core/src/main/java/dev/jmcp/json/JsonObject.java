@@ -2,6 +2,7 @@ package dev.jmcp.json;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -34,6 +35,17 @@ public final class JsonObject implements Json {
     /** Takes ownership of what {@code members} holds; the parser and builders hand their list over without a copy. */
     static JsonObject wrap(Members members) {
         return members.size == 0 ? EMPTY : new JsonObject(members.keys, members.values, members.size, members.index);
+    }
+
+    /**
+     * An object with exact-size copies of what {@code members} holds, which is left empty for reuse; its hash
+     * index, if any, moves to the object. For the parser, which fills one {@link Members} per nesting depth.
+     */
+    static JsonObject takeCopy(Members members) {
+        int n = members.size;
+        var object = new JsonObject(Arrays.copyOf(members.keys, n), Arrays.copyOf(members.values, n), n, members.index);
+        members.clear();
+        return object;
     }
 
     /** A copy of {@code members}; a null key or value is an error (use {@link JsonNull#NULL} for JSON null). */

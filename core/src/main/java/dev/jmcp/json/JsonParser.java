@@ -2,7 +2,6 @@ package dev.jmcp.json;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -80,12 +79,24 @@ public final class JsonParser {
         return new ByteCursor(utf8, limits).document();
     }
 
-    /** One open array or object. Frames are reused by depth, so siblings do not allocate new ones. */
+    private static final char[] NO_CHARS = {};
+
+    /**
+     * One open array or object. Frames are reused by depth, and so are their buffers: siblings fill the same ones,
+     * and a closed array or object gets exact-size copies, so there is no growing and no builder per value.
+     */
     private static final class Frame {
-        ArrayList<Json> items;                // set while this frame is an open array
-        Members members;                      // set while this frame is an open object
+        boolean array;                        // which of the two this frame holds now
+        Json[] items;                         // the elements so far, while an array
+        int count;
+        Members members;                      // the members so far, while an object
         String name;                          // the key whose value is being parsed
         int nameOffset;                       // where that key starts, to report a duplicate
+
+        void add(Json item) {
+            if (count == items.length) items = Arrays.copyOf(items, 2 * count);
+            items[count++] = item;
+        }
     }
 
     // What the grammar wanted when a value failed to start; the error message says which.
@@ -102,8 +113,8 @@ public final class JsonParser {
         final int end;
         final Limits limits;
         int pos;
-        /** Scratch for strings that need decoding; reused by every string of one parse. */
-        char[] chars = new char[64];
+        /** Scratch for strings that need decoding; reused by every string of one parse, made when first needed. */
+        char[] chars = NO_CHARS;
         int length;
         private Frame[] frames = new Frame[8];
 
@@ -159,7 +170,8 @@ public final class JsonParser {
                             value = JsonObject.EMPTY;
                         } else {
                             Frame frame = push(depth++);
-                            frame.members = new Members(4);
+                            frame.array = false;
+                            if (frame.members == null) frame.members = new Members(4);
                             c = memberName(frame, c, true);
                             context = MEMBER_VALUE;
                             continue next;
@@ -173,7 +185,10 @@ public final class JsonParser {
                             pos++;
                             value = JsonArray.EMPTY;
                         } else {
-                            push(depth++).items = new ArrayList<>();
+                            Frame frame = push(depth++);
+                            frame.array = true;
+                            frame.count = 0;
+                            if (frame.items == null) frame.items = new Json[4];
                             context = FIRST_ELEMENT;
                             continue next;
                         }
@@ -197,8 +212,8 @@ public final class JsonParser {
                 while (depth > 0) {
                     Frame frame = frames[depth - 1];
                     c = skipWhitespace();
-                    if (frame.items != null) {
-                        frame.items.add(value);
+                    if (frame.array) {
+                        frame.add(value);
                         if (c == ',') {
                             pos++;
                             c = skipWhitespace();
@@ -209,8 +224,7 @@ public final class JsonParser {
                             throw fail(pos, "expected ',' or ']' after array element, found " + describe(pos));
                         }
                         pos++;
-                        value = JsonArray.wrap(frame.items);
-                        frame.items = null;
+                        value = JsonArray.copyOf(frame.items, frame.count);
                     } else {
                         if (!frame.members.addNew(frame.name, value)) {
                             throw fail(frame.nameOffset, "duplicate object key " + quote(frame.name)
@@ -226,8 +240,7 @@ public final class JsonParser {
                             throw fail(pos, "expected ',' or '}' after object member, found " + describe(pos));
                         }
                         pos++;
-                        value = JsonObject.wrap(frame.members);
-                        frame.members = null;
+                        value = JsonObject.takeCopy(frame.members); // empties the members for the next object
                         frame.name = null;
                     }
                     depth--;
@@ -464,7 +477,7 @@ public final class JsonParser {
 
         final void append(char c) {
             if (length == chars.length) {
-                chars = Arrays.copyOf(chars, length * 2);
+                chars = Arrays.copyOf(chars, Math.max(64, length * 2));
             }
             chars[length++] = c;
         }

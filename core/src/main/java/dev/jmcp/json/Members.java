@@ -86,6 +86,12 @@ final class Members {
         table[slot] = i + 1;
     }
 
+    /** Empties this for reuse; the arrays stay, the index is dropped (an object may have taken it over). */
+    void clear() {
+        size = 0;
+        index = null;
+    }
+
     Members copy() {
         Members copy = new Members(0);
         copy.keys = keys.clone();
