@@ -801,13 +801,21 @@ public final class JsonParser {
             while (true) {
                 int limit = Math.min(n, i + (out.length - o) - 1);
                 int c = 0;
-                // The tight loop for the common case, plain ASCII: one byte, one char. Kept in the counted form
-                // (i < limit) so the compiler can drop the per-byte bounds checks.
-                while (i < limit) {
-                    c = b[i] & 0xFF;
-                    if (!PLAIN[c]) break;
-                    out[o++] = (byte) c;
-                    i++;
+                while (true) {
+                    // The tight loop for the common case, plain ASCII: one byte, one char. Kept in the counted
+                    // form (i < limit) so the compiler can drop the per-byte bounds checks.
+                    while (i < limit) {
+                        c = b[i] & 0xFF;
+                        if (!PLAIN[c]) break;
+                        out[o++] = (byte) c;
+                        i++;
+                    }
+                    // Escaped JSON text has a \" every few bytes: undo such short escapes within the block.
+                    if (c != '\\' || i + 1 >= limit) break;
+                    byte simple = (byte) SIMPLE_ESCAPE[b[i + 1] & 0xFF];
+                    if (simple == 0) break;
+                    out[o++] = simple;
+                    i += 2;
                 }
                 if (i >= limit) {
                     if (i >= n) throw unterminated(quote);
@@ -854,13 +862,18 @@ public final class JsonParser {
             while (true) {
                 int limit = Math.min(n, i + (out.length - o) - 1);
                 int c = 0;
-                // The tight loop for the common case, plain ASCII: one byte, one char. Kept in the counted form
-                // (i < limit) so the compiler can drop the per-byte bounds checks.
-                while (i < limit) {
-                    c = b[i] & 0xFF;
-                    if (!PLAIN[c]) break;
-                    out[o++] = (char) c;
-                    i++;
+                while (true) { // as in decode
+                    while (i < limit) {
+                        c = b[i] & 0xFF;
+                        if (!PLAIN[c]) break;
+                        out[o++] = (char) c;
+                        i++;
+                    }
+                    if (c != '\\' || i + 1 >= limit) break;
+                    char simple = SIMPLE_ESCAPE[b[i + 1] & 0xFF];
+                    if (simple == 0) break;
+                    out[o++] = simple;
+                    i += 2;
                 }
                 if (i >= limit) {
                     if (i >= n) throw unterminated(quote);
