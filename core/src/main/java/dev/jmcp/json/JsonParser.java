@@ -649,12 +649,12 @@ public final class JsonParser {
         /** What the letter after a backslash stands for, for all escapes but {@code \\u}; 0 for anything else. */
         private static final char[] SIMPLE_ESCAPE = new char[256];
         private static final byte[] NO_BYTES = {};
-        /** Free chars {@link #decode} wants before a block, so that each block makes progress. */
+        /** Free room {@link #decode} wants before a block, so that each block makes progress. */
         private static final int MIN_ROOM = 16;
-        /** {@link #decode}'s buffer while a string is Latin-1; reused by every string of a parse. */
-        private byte[] latin1 = NO_BYTES;
         /** Up to this many chars, a decode buffer grows to whatever the rest of the input could need at once. */
         private static final int JUMP_LENGTH = 16 * 1024;
+        /** How many keys, other than well-known ones, a parse decodes before it makes its own table. */
+        private static final int UNCACHED_KEYS = 8;
 
         static {
             for (int c = 0x20; c < 0x80; c++) PLAIN[c] = c != '"' && c != '\\';
@@ -669,8 +669,8 @@ public final class JsonParser {
         }
 
         private final byte[] bytes;
-        /** How many keys, other than well-known ones, a parse decodes before it makes its own table. */
-        private static final int UNCACHED_KEYS = 8;
+        /** {@link #decode}'s buffer while a string is Latin-1; reused by every string of a parse, made on need. */
+        private byte[] latin1 = NO_BYTES;
         /** Keys this parse has met; made after {@link #UNCACHED_KEYS} keys that were not well-known. */
         private KeyNames keyCache;
         private int keys;
