@@ -14,7 +14,7 @@ import java.util.function.BiConsumer;
  * error: {@code string("method")} on {@code {"method":1}} says "member \"method\" must be a string, found number".
  */
 public final class JsonObject implements Json {
-    static final JsonObject EMPTY = new JsonObject(new String[0], new Json[0], 0, null);
+    static final JsonObject EMPTY = new JsonObject(new String[0], new Json[0], 0, null, null);
 
     // Members in order, in two arrays that may be longer than size; a hash index over the keys once there are
     // more than Members.LINEAR of them. A parsed object costs these three arrays, not a map entry per member.
@@ -23,17 +23,25 @@ public final class JsonObject implements Json {
     private final int size;
     private final int[] index;
     private Map<String, Json> view; // made on first use; racing threads each make an equal one
+    /** The compact JSON text as UTF-8 when made by {@link JsonWriter#prewritten}; null for every other object. */
+    final byte[] utf8;
 
-    private JsonObject(String[] keys, Json[] values, int size, int[] index) {
+    private JsonObject(String[] keys, Json[] values, int size, int[] index, byte[] utf8) {
         this.keys = keys;
         this.values = values;
         this.size = size;
         this.index = index;
+        this.utf8 = utf8;
+    }
+
+    /** This object's members (shared, they never change) with its JSON text attached. */
+    JsonObject withUtf8(byte[] utf8) {
+        return new JsonObject(keys, values, size, index, utf8);
     }
 
     /** Takes ownership of what {@code members} holds; the parser and builders hand their list over without a copy. */
     static JsonObject wrap(Members members) {
-        return members.size == 0 ? EMPTY : new JsonObject(members.keys, members.values, members.size, members.index);
+        return members.size == 0 ? EMPTY : new JsonObject(members.keys, members.values, members.size, members.index, null);
     }
 
     /** A copy of {@code members}; a null key or value is an error (use {@link JsonNull#NULL} for JSON null). */

@@ -1,5 +1,6 @@
 package dev.jmcp.json;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -30,6 +31,9 @@ public final class JsonWriter {
      */
     public static String write(Json value) {
         Objects.requireNonNull(value, "value");
+        if (value instanceof JsonObject object && object.utf8 != null) {
+            return new String(object.utf8, StandardCharsets.UTF_8);
+        }
         Utf8Output out = new Utf8Output();
         walk(value, out);
         return out.toUtf8String();
@@ -50,6 +54,17 @@ public final class JsonWriter {
         return out.toByteArray();
     }
 
+    /**
+     * An object equal to {@code value} that carries its JSON text as UTF-8, so that each later write of it copies
+     * those bytes instead of walking its members again. It is for a value written twice in quick succession: a tool
+     * result sends its structured content both as a JSON value and as the text of a content block. The text is kept
+     * as long as the returned object lives, so it is no cache for long-lived values.
+     */
+    public static JsonObject prewritten(JsonObject value) {
+        Objects.requireNonNull(value, "value");
+        return value.utf8 != null ? value : value.withUtf8(writeUtf8(value));
+    }
+
     /** One open array or object; frames are reused by depth. */
     private static final class Frame {
         List<Json> items;                              // set while this frame is an array
@@ -63,7 +78,7 @@ public final class JsonWriter {
         Json value = root;
         next:
         while (true) {
-            if (value instanceof JsonObject object && !object.isEmpty()) {
+            if (value instanceof JsonObject object && !object.isEmpty() && object.utf8 == null) {
                 Frame frame = frame(frames, depth);
                 if (frame == null) {
                     frames = Arrays.copyOf(frames, frames.length * 2);
@@ -145,7 +160,13 @@ public final class JsonWriter {
             }
             case JsonBoolean b -> out.ascii(b == JsonBoolean.TRUE ? "true" : "false");
             case JsonNull n -> out.ascii("null");
-            case JsonObject o -> out.ascii("{}");
+            case JsonObject o -> {
+                if (o.utf8 != null) {
+                    out.raw(o.utf8);
+                } else {
+                    out.ascii("{}");
+                }
+            }
             case JsonArray a -> out.ascii("[]");
         }
     }

@@ -105,6 +105,13 @@ final class Utf8Output {
         buf[count++] = (byte) c;
     }
 
+    /** Bytes that are already JSON text in UTF-8. */
+    void raw(byte[] bytes) {
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buf, count, bytes.length);
+        count += bytes.length;
+    }
+
     /** Text known to be ASCII: literals and number text. */
     void ascii(String text) {
         int n = text.length();
