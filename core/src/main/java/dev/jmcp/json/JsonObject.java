@@ -13,8 +13,8 @@ import java.util.function.BiConsumer;
  * An immutable JSON object that keeps its members in insertion order. Typed getters name the member in their
  * error: {@code string("method")} on {@code {"method":1}} says "member \"method\" must be a string, found number".
  */
-public final class JsonObject implements Json {
-    static final JsonObject EMPTY = new JsonObject(new String[0], new Json[0], 0, null, null);
+public sealed class JsonObject implements Json {
+    static final JsonObject EMPTY = new JsonObject(new String[0], new Json[0], 0, null);
 
     // Members in order, in two arrays that may be longer than size; a hash index over the keys once there are
     // more than Members.LINEAR of them. A parsed object costs these three arrays, not a map entry per member.
@@ -23,25 +23,31 @@ public final class JsonObject implements Json {
     private final int size;
     private final int[] index;
     private Map<String, Json> view; // made on first use; racing threads each make an equal one
-    /** The compact JSON text as UTF-8 when made by {@link JsonWriter#prewritten}; null for every other object. */
-    final byte[] utf8;
 
-    private JsonObject(String[] keys, Json[] values, int size, int[] index, byte[] utf8) {
+    private JsonObject(String[] keys, Json[] values, int size, int[] index) {
         this.keys = keys;
         this.values = values;
         this.size = size;
         this.index = index;
-        this.utf8 = utf8;
     }
 
-    /** This object's members (shared, they never change) with its JSON text attached. */
-    JsonObject withUtf8(byte[] utf8) {
-        return new JsonObject(keys, values, size, index, utf8);
+    /**
+     * An object made by {@link JsonWriter#prewritten}: the members of another (shared, they never change) and its
+     * compact JSON text as UTF-8. A subclass, so that no other object pays a field for it; only this file can
+     * subclass JsonObject, as its constructor is private.
+     */
+    static final class Prewritten extends JsonObject {
+        final byte[] utf8;
+
+        Prewritten(JsonObject members, byte[] utf8) {
+            super(members.keys, members.values, members.size, members.index);
+            this.utf8 = utf8;
+        }
     }
 
     /** Takes ownership of what {@code members} holds; the parser and builders hand their list over without a copy. */
     static JsonObject wrap(Members members) {
-        return members.size == 0 ? EMPTY : new JsonObject(members.keys, members.values, members.size, members.index, null);
+        return members.size == 0 ? EMPTY : new JsonObject(members.keys, members.values, members.size, members.index);
     }
 
     /** A copy of {@code members}; a null key or value is an error (use {@link JsonNull#NULL} for JSON null). */

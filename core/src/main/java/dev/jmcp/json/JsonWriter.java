@@ -31,7 +31,7 @@ public final class JsonWriter {
      */
     public static String write(Json value) {
         Objects.requireNonNull(value, "value");
-        if (value instanceof JsonObject object && object.utf8 != null) {
+        if (value instanceof JsonObject.Prewritten object) {
             return new String(object.utf8, StandardCharsets.UTF_8);
         }
         Utf8Output out = new Utf8Output();
@@ -62,7 +62,7 @@ public final class JsonWriter {
      */
     public static JsonObject prewritten(JsonObject value) {
         Objects.requireNonNull(value, "value");
-        return value.utf8 != null ? value : value.withUtf8(writeUtf8(value));
+        return value instanceof JsonObject.Prewritten ? value : new JsonObject.Prewritten(value, writeUtf8(value));
     }
 
     /** One open array or object; frames are reused by depth. */
@@ -78,7 +78,7 @@ public final class JsonWriter {
         Json value = root;
         next:
         while (true) {
-            if (value instanceof JsonObject object && !object.isEmpty() && object.utf8 == null) {
+            if (value instanceof JsonObject object && !object.isEmpty() && !(object instanceof JsonObject.Prewritten)) {
                 Frame frame = frame(frames, depth);
                 if (frame == null) {
                     frames = Arrays.copyOf(frames, frames.length * 2);
@@ -161,8 +161,8 @@ public final class JsonWriter {
             case JsonBoolean b -> out.ascii(b == JsonBoolean.TRUE ? "true" : "false");
             case JsonNull n -> out.ascii("null");
             case JsonObject o -> {
-                if (o.utf8 != null) {
-                    out.raw(o.utf8);
+                if (o instanceof JsonObject.Prewritten prewritten) {
+                    out.raw(prewritten.utf8);
                 } else {
                     out.ascii("{}");
                 }
