@@ -38,10 +38,26 @@ public sealed class JsonObject implements Json {
      */
     static final class Prewritten extends JsonObject {
         final byte[] utf8;
+        private String text; // made on first use; racing threads each make an equal one
 
         Prewritten(JsonObject members, byte[] utf8) {
             super(members.keys, members.values, members.size, members.index);
             this.utf8 = utf8;
+        }
+
+        /** The same String every time, so the writer can tell it by identity (see {@link JsonWriter}). */
+        @Override
+        public String toString() {
+            String t = text;
+            if (t == null) {
+                t = text = new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+            }
+            return t;
+        }
+
+        /** The String {@link #toString} returned, or null before its first call. */
+        String textIfMade() {
+            return text;
         }
     }
 

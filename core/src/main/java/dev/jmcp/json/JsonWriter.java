@@ -32,7 +32,7 @@ public final class JsonWriter {
     public static String write(Json value) {
         Objects.requireNonNull(value, "value");
         if (value instanceof JsonObject.Prewritten object) {
-            return new String(object.utf8, StandardCharsets.UTF_8);
+            return object.toString();
         }
         Utf8Output out = new Utf8Output();
         walk(value, out);
@@ -83,6 +83,15 @@ public final class JsonWriter {
                 if (frame == null) {
                     frames = Arrays.copyOf(frames, frames.length * 2);
                     frame = frame(frames, depth);
+                }
+                if (depth < 2) {
+                    // A prewritten member's text may come earlier in the same envelope, as a string: a tool
+                    // result's text block (ToolResult.structured). Near the root only, where such results sit.
+                    for (int i = 0; i < object.size(); i++) {
+                        if (object.valueAt(i) instanceof JsonObject.Prewritten prewritten && prewritten.textIfMade() != null) {
+                            out.knownText(prewritten);
+                        }
+                    }
                 }
                 depth++;
                 frame.object = object;

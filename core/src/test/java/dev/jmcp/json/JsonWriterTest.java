@@ -469,4 +469,50 @@ class JsonWriterTest {
         assertThat(Json.parse(escaped)).isEqualTo(new JsonString(text));
         assertThat(Json.parse(text)).isEqualTo(value);
     }
+
+    /**
+     * A prewritten object's own text, met as a string near the root of the same document (a tool result's text
+     * block), is written from the object's UTF-8 bytes; an equal String that is not that very one takes the char
+     * path. Both must give the same bytes, at any offset into the output's chunks.
+     */
+    @Test
+    void thePrewrittenTextOfAMemberIsEscapedLikeAnyEqualString() {
+        for (boolean lone : new boolean[] {false, true}) {
+            JsonObject prewritten = JsonWriter.prewritten(awkward(lone));
+            String text = prewritten.toString();
+            assertThat(prewritten.toString()).isSameAs(text);
+            String copy = new String(text.toCharArray());
+            for (int pad : new int[] {0, 1, 100, 255, 1023, 1024, 4000}) {
+                Json fast = Json.object("pad", "p".repeat(pad), "result", Json.object(
+                        "content", Json.array(Json.object("type", "text", "text", text)), "structuredContent", prewritten));
+                Json slow = Json.object("pad", "p".repeat(pad), "result", Json.object(
+                        "content", Json.array(Json.object("type", "text", "text", copy)), "structuredContent", awkward(lone)));
+                assertThat(JsonWriter.writeUtf8(fast)).isEqualTo(JsonWriter.writeUtf8(slow));
+                assertThat(JsonWriter.write(fast)).isEqualTo(JsonWriter.write(slow));
+                assertThat(strictlyDecoded(JsonWriter.writeUtf8(fast))).isEqualTo(JsonWriter.write(slow));
+                // as the root of the document too
+                Json root = Json.object("content", Json.array(Json.object("type", "text", "text", text)), "structuredContent", prewritten);
+                Json rootSlow = Json.object("content", Json.array(Json.object("type", "text", "text", copy)), "structuredContent", awkward(lone));
+                assertThat(JsonWriter.writeUtf8(root)).isEqualTo(JsonWriter.writeUtf8(rootSlow));
+            }
+        }
+    }
+
+    @Test
+    void theTextOfAPrewrittenObjectWithEveryKindOfCharReadsBackAsTheObject() {
+        var chars = new StringBuilder();
+        for (int c = 0; c < 0x800; c++) {
+            if (!Character.isSurrogate((char) c)) chars.append((char) c);
+        }
+        chars.append("\ud83d\ude00\u20ac\uffff");
+        JsonObject value = Json.object("all", chars.toString(), "again", Json.array(chars.toString(), "\"\\\""));
+        JsonObject prewritten = JsonWriter.prewritten(value);
+        String text = prewritten.toString();
+        byte[] fast = JsonWriter.writeUtf8(Json.object("text", text, "value", prewritten));
+        byte[] slow = JsonWriter.writeUtf8(Json.object("text", new String(text.toCharArray()), "value", value));
+        assertThat(fast).isEqualTo(slow);
+        JsonObject back = Json.parse(fast).asObject();
+        assertThat(Json.parse(back.string("text"))).isEqualTo(value);
+        assertThat(back.get("value")).isEqualTo(value);
+    }
 }
