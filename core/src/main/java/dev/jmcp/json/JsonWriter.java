@@ -1,6 +1,5 @@
 package dev.jmcp.json;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
