@@ -1,7 +1,7 @@
 package dev.jmcp;
 
-import dev.jmcp.json.Json;
 import dev.jmcp.json.JsonObject;
+import dev.jmcp.json.JsonWriter;
 
 import java.util.List;
 import java.util.Objects;
@@ -32,9 +32,14 @@ public record ToolResult(List<Content> content, JsonObject structuredContent, bo
         return new ToolResult(content, null, false);
     }
 
-    /** Structured content, with its JSON text as the single text block for clients that only read content. */
+    /**
+     * Structured content, with its JSON text as the single text block for clients that only read content. The
+     * result's {@link #structuredContent()} is equal to {@code value} and keeps that text, so the response copies it
+     * instead of writing the value a second time.
+     */
     public static ToolResult structured(JsonObject value) {
-        return new ToolResult(List.of(Content.text(Json.write(value))), value, false);
+        JsonObject written = JsonWriter.prewritten(value);
+        return new ToolResult(List.of(Content.text(written.toString())), written, false);
     }
 
     /** A failed call whose message the model reads; same as throwing {@link ToolError}. */

@@ -14,7 +14,7 @@ import java.util.function.BiConsumer;
  * An immutable JSON object that keeps its members in insertion order. Typed getters name the member in their
  * error: {@code string("method")} on {@code {"method":1}} says "member \"method\" must be a string, found number".
  */
-public final class JsonObject implements Json {
+public sealed class JsonObject implements Json {
     static final JsonObject EMPTY = new JsonObject(new String[0], new Json[0], 0, null);
 
     // Members in order, in two arrays that may be longer than size; a hash index over the keys once there are
@@ -30,6 +30,36 @@ public final class JsonObject implements Json {
         this.values = values;
         this.size = size;
         this.index = index;
+    }
+
+    /**
+     * An object made by {@link JsonWriter#prewritten}: the members of another (shared, they never change) and its
+     * compact JSON text as UTF-8. A subclass, so that no other object pays a field for it; only this file can
+     * subclass JsonObject, as its constructor is private.
+     */
+    static final class Prewritten extends JsonObject {
+        final byte[] utf8;
+        private String text; // made on first use; racing threads each make an equal one
+
+        Prewritten(JsonObject members, byte[] utf8) {
+            super(members.keys, members.values, members.size, members.index);
+            this.utf8 = utf8;
+        }
+
+        /** The same String every time, so the writer can tell it by identity (see {@link JsonWriter}). */
+        @Override
+        public String toString() {
+            String t = text;
+            if (t == null) {
+                t = text = new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+            }
+            return t;
+        }
+
+        /** The String {@link #toString} returned, or null before its first call. */
+        String textIfMade() {
+            return text;
+        }
     }
 
     /** Takes ownership of what {@code members} holds; the parser and builders hand their list over without a copy. */

@@ -30,6 +30,9 @@ public final class JsonWriter {
      */
     public static String write(Json value) {
         Objects.requireNonNull(value, "value");
+        if (value instanceof JsonObject.Prewritten object) {
+            return object.toString();
+        }
         Utf8Output out = new Utf8Output();
         walk(value, out);
         return out.toUtf8String();
@@ -50,6 +53,17 @@ public final class JsonWriter {
         return out.toByteArray();
     }
 
+    /**
+     * An object equal to {@code value} that carries its JSON text as UTF-8, so that each later write of it copies
+     * those bytes instead of walking its members again. It is for a value written twice in quick succession: a tool
+     * result sends its structured content both as a JSON value and as the text of a content block. The text is kept
+     * as long as the returned object lives, so it is no cache for long-lived values.
+     */
+    public static JsonObject prewritten(JsonObject value) {
+        Objects.requireNonNull(value, "value");
+        return value instanceof JsonObject.Prewritten ? value : new JsonObject.Prewritten(value, writeUtf8(value));
+    }
+
     /** One open array or object; frames are reused by depth. */
     private static final class Frame {
         List<Json> items;                              // set while this frame is an array
@@ -63,11 +77,20 @@ public final class JsonWriter {
         Json value = root;
         next:
         while (true) {
-            if (value instanceof JsonObject object && !object.isEmpty()) {
+            if (value instanceof JsonObject object && !object.isEmpty() && !(object instanceof JsonObject.Prewritten)) {
                 Frame frame = frame(frames, depth);
                 if (frame == null) {
                     frames = Arrays.copyOf(frames, frames.length * 2);
                     frame = frame(frames, depth);
+                }
+                if (depth < 2) {
+                    // A prewritten member's text may come earlier in the same envelope, as a string: a tool
+                    // result's text block (ToolResult.structured). Near the root only, where such results sit.
+                    for (int i = 0; i < object.size(); i++) {
+                        if (object.valueAt(i) instanceof JsonObject.Prewritten prewritten && prewritten.textIfMade() != null) {
+                            out.knownText(prewritten);
+                        }
+                    }
                 }
                 depth++;
                 frame.object = object;
@@ -145,7 +168,13 @@ public final class JsonWriter {
             }
             case JsonBoolean b -> out.ascii(b == JsonBoolean.TRUE ? "true" : "false");
             case JsonNull n -> out.ascii("null");
-            case JsonObject o -> out.ascii("{}");
+            case JsonObject o -> {
+                if (o instanceof JsonObject.Prewritten prewritten) {
+                    out.raw(prewritten.utf8);
+                } else {
+                    out.ascii("{}");
+                }
+            }
             case JsonArray a -> out.ascii("[]");
         }
     }

@@ -51,6 +51,8 @@ final class Utf8Output {
     /** Bytes in the earlier chunks. */
     private long done;
     private char[] block;
+    /** See {@link #knownText}. */
+    private JsonObject.Prewritten known;
 
     /** Makes room for {@code n} more bytes in {@link #buf}, moving on to a new chunk when the current one is short. */
     private void ensure(int n) {
@@ -105,6 +107,41 @@ final class Utf8Output {
         buf[count++] = (byte) c;
     }
 
+    /** JSON text in UTF-8 as a JSON string; see {@link #knownText}. */
+    private void escapedJsonText(byte[] text) {
+        int n = text.length;
+        ensure(2 * Math.min(n, BLOCK) + 2);
+        byte[] b = buf;
+        int p = count;
+        b[p++] = '"';
+        for (int from = 0; from < n; from += BLOCK) {
+            int end = Math.min(n, from + BLOCK);
+            if (b.length - p < 2 * (end - from) + 1) {
+                count = p;
+                ensure(2 * (end - from) + 1);
+                b = buf;
+                p = count;
+            }
+            for (int i = from; i < end; i++) {
+                byte c = text[i];
+                // without a branch: quotes come too irregularly in JSON text to predict
+                int quoted = c == '"' | c == '\\' ? 1 : 0;
+                b[p] = '\\';
+                b[p + quoted] = c;
+                p += 1 + quoted;
+            }
+        }
+        b[p++] = '"';
+        count = p;
+    }
+
+    /** Bytes that are already JSON text in UTF-8. */
+    void raw(byte[] bytes) {
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buf, count, bytes.length);
+        count += bytes.length;
+    }
+
     /** Text known to be ASCII: literals and number text. */
     void ascii(String text) {
         int n = text.length();
@@ -146,10 +183,24 @@ final class Utf8Output {
         } while (value != 0);
     }
 
+    /**
+     * Makes {@link #string} write {@code prewritten}'s text, when it meets that very String, from the UTF-8 bytes
+     * it was decoded from. Those bytes are JSON text written by JsonWriter: no control chars, valid UTF-8, so as a
+     * JSON string they need only a backslash before each quote and backslash, the same bytes the char path gives.
+     */
+    void knownText(JsonObject.Prewritten prewritten) {
+        known = prewritten;
+    }
+
     /** A JSON string: quotes, escapes and UTF-8. */
     void string(String value) {
         int n = value.length();
         if (n <= SHORT && shortAscii(value, n)) return;
+        JsonObject.Prewritten prewritten = known;
+        if (prewritten != null && prewritten.textIfMade() == value) {
+            escapedJsonText(prewritten.utf8);
+            return;
+        }
         char[] cs = block;
         if (cs == null || cs.length < n && cs.length < BLOCK) {
             cs = block = new char[Math.min(BLOCK, Math.max(n, 64))];

@@ -417,4 +417,102 @@ class JsonWriterTest {
         }
         return out.toString();
     }
+
+    /** A value with everything the string escaper treats specially, nested at several depths. */
+    private static JsonObject awkward(boolean loneSurrogate) {
+        String nasty = "say \"hi\" \\ back\\slash \n\t\r\b\f \u0000\u001f \u007f caf\u00e9 \u20ac \ud83d\ude00 "
+                + (loneSurrogate ? "lone \ud800 end" : "end");
+        return Json.object("text", nasty, "nested", Json.object("q", "\"", "list", Json.array(nasty, 1, 2.5, true,
+                        JsonNull.NULL, Json.object(), Json.array())), "long", nasty.repeat(400), "n", -7,
+                "deep", Json.object("a", Json.object("b", Json.object("c", nasty))));
+    }
+
+    @Test
+    void aPrewrittenObjectIsEqualAndWritesTheSameTextAndBytes() {
+        JsonObject value = awkward(true);
+        JsonObject prewritten = JsonWriter.prewritten(value);
+        assertThat(prewritten).isEqualTo(value).hasSameHashCodeAs(value);
+        assertThat(prewritten.members()).isEqualTo(value.members());
+        assertThat(JsonWriter.write(prewritten)).isEqualTo(JsonWriter.write(value));
+        assertThat(prewritten.toString()).isEqualTo(value.toString());
+        assertThat(JsonWriter.writeUtf8(prewritten)).isEqualTo(JsonWriter.writeUtf8(value));
+        assertThat(JsonWriter.prewritten(prewritten)).isSameAs(prewritten);
+    }
+
+    @Test
+    void aPrewrittenObjectNestedInOthersWritesLikeTheOriginalAtAnyOffset() {
+        JsonObject value = awkward(false);
+        JsonObject prewritten = JsonWriter.prewritten(value);
+        for (int pad : new int[] {0, 1, 200, 255, 256, 1000, 5000}) {
+            Json plain = Json.object("pad", "p".repeat(pad), "text", value.toString(), "value", value, "again", Json.array(value));
+            Json fast = Json.object("pad", "p".repeat(pad), "text", value.toString(), "value", prewritten,
+                    "again", Json.array(prewritten));
+            assertThat(JsonWriter.writeUtf8(fast)).isEqualTo(JsonWriter.writeUtf8(plain));
+            assertThat(JsonWriter.write(fast)).isEqualTo(JsonWriter.write(plain));
+            assertThat(Json.parse(JsonWriter.writeUtf8(fast))).isEqualTo(plain);
+        }
+    }
+
+    @Test
+    void anEmptyPrewrittenObjectWritesAsAnEmptyObject() {
+        JsonObject empty = JsonWriter.prewritten(Json.object());
+        assertThat(JsonWriter.write(Json.array(empty, empty))).isEqualTo("[{},{}]");
+        assertThat(empty).isEqualTo(Json.object());
+    }
+
+    @Test
+    void theTextOfAnObjectEscapedAsAStringReadsBackAsThatText() {
+        JsonObject value = awkward(false);
+        String text = JsonWriter.prewritten(value).toString();
+        String escaped = JsonWriter.write(new JsonString(text));
+        assertThat(escaped).isEqualTo(referenceString(text));
+        assertThat(Json.parse(escaped)).isEqualTo(new JsonString(text));
+        assertThat(Json.parse(text)).isEqualTo(value);
+    }
+
+    /**
+     * A prewritten object's own text, met as a string near the root of the same document (a tool result's text
+     * block), is written from the object's UTF-8 bytes; an equal String that is not that very one takes the char
+     * path. Both must give the same bytes, at any offset into the output's chunks.
+     */
+    @Test
+    void thePrewrittenTextOfAMemberIsEscapedLikeAnyEqualString() {
+        for (boolean lone : new boolean[] {false, true}) {
+            JsonObject prewritten = JsonWriter.prewritten(awkward(lone));
+            String text = prewritten.toString();
+            assertThat(prewritten.toString()).isSameAs(text);
+            String copy = new String(text.toCharArray());
+            for (int pad : new int[] {0, 1, 100, 255, 1023, 1024, 4000}) {
+                Json fast = Json.object("pad", "p".repeat(pad), "result", Json.object(
+                        "content", Json.array(Json.object("type", "text", "text", text)), "structuredContent", prewritten));
+                Json slow = Json.object("pad", "p".repeat(pad), "result", Json.object(
+                        "content", Json.array(Json.object("type", "text", "text", copy)), "structuredContent", awkward(lone)));
+                assertThat(JsonWriter.writeUtf8(fast)).isEqualTo(JsonWriter.writeUtf8(slow));
+                assertThat(JsonWriter.write(fast)).isEqualTo(JsonWriter.write(slow));
+                assertThat(strictlyDecoded(JsonWriter.writeUtf8(fast))).isEqualTo(JsonWriter.write(slow));
+                // as the root of the document too
+                Json root = Json.object("content", Json.array(Json.object("type", "text", "text", text)), "structuredContent", prewritten);
+                Json rootSlow = Json.object("content", Json.array(Json.object("type", "text", "text", copy)), "structuredContent", awkward(lone));
+                assertThat(JsonWriter.writeUtf8(root)).isEqualTo(JsonWriter.writeUtf8(rootSlow));
+            }
+        }
+    }
+
+    @Test
+    void theTextOfAPrewrittenObjectWithEveryKindOfCharReadsBackAsTheObject() {
+        var chars = new StringBuilder();
+        for (int c = 0; c < 0x800; c++) {
+            if (!Character.isSurrogate((char) c)) chars.append((char) c);
+        }
+        chars.append("\ud83d\ude00\u20ac\uffff");
+        JsonObject value = Json.object("all", chars.toString(), "again", Json.array(chars.toString(), "\"\\\""));
+        JsonObject prewritten = JsonWriter.prewritten(value);
+        String text = prewritten.toString();
+        byte[] fast = JsonWriter.writeUtf8(Json.object("text", text, "value", prewritten));
+        byte[] slow = JsonWriter.writeUtf8(Json.object("text", new String(text.toCharArray()), "value", value));
+        assertThat(fast).isEqualTo(slow);
+        JsonObject back = Json.parse(fast).asObject();
+        assertThat(Json.parse(back.string("text"))).isEqualTo(value);
+        assertThat(back.get("value")).isEqualTo(value);
+    }
 }
