@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  *       statically (wrangler's CompiledWasm rule) and refuses anything else;</li>
  *   <li>no {@code new Function}: each use (global lookups, export wrappers, the call/construct/array trampolines)
  *       becomes a closure, and {@code @JSBody} scripts come from a table generated at build time
- *       ({@code registerJsBodies});</li>
+ *       ({@code registerJsBodies}); the trampolines, one closure per family for all arities, are looked up by name
+ *       as instantiation asks for them;</li>
  *   <li>no dynamic {@code import()} (miniflare refuses to load a module with one): those paths throw;</li>
  *   <li>no JS-string builtins (probing compiles a module, and Workers do not pass them): TeaVM's polyfill is used.</li>
  * </ul>
@@ -107,33 +108,45 @@ final class TeaVmRuntimePatch {
                       };
                     },
                 """);
-        s = replaceBetween(s, "trampolines", "    imports.teavmJso[\"createFunction\" + i] = new Function(\n",
-                "      \"return [\" + args + \"]\"\n    );\n",
+        s = replaceBetween(s, "trampolines", "  const argumentList = [];\n  for (let i = 0; i < 32; ++i) {\n",
+                "    argumentList.push(\"p\" + (i + 1));\n  }\n",
                 """
-                    imports.teavmJso["createFunction" + i] = (...namesAndBody) => jmcpJsBody(namesAndBody, wrapCallFromJavaToJs);
-                    imports.teavmJso["bindFunction" + i] = (f, ...bindArgs) => f.bind(null, ...bindArgs);
-                    imports.teavmJso["callFunction" + i] = (fn, ...a) => {
+                  // jmcp: one closure per trampoline family serves every arity (wasm passes exactly the declared
+                  // arguments), found by name when instantiation asks: defining all 6 x 32 names up front cost about
+                  // half a millisecond of every cold start, and a module imports a handful of them.
+                  const jmcpTrampolines = {
+                    createFunction: (...namesAndBody) => jmcpJsBody(namesAndBody, wrapCallFromJavaToJs),
+                    bindFunction: (f, ...bindArgs) => f.bind(null, ...bindArgs),
+                    callFunction: (fn, ...a) => {
                       try {
                         return fn(...a);
                       } catch (e) {
                         rethrowJsAsJava(e);
                       }
-                    };
-                    imports.teavmJso["callMethod" + i] = (instance, method, ...a) => {
+                    },
+                    callMethod: (instance, method, ...a) => {
                       try {
                         return instance !== null ? instance[method](...a) : getGlobalName(method)(...a);
                       } catch (e) {
                         rethrowJsAsJava(e);
                       }
-                    };
-                    imports.teavmJso["construct" + i] = (constructor, ...a) => {
+                    },
+                    construct: (constructor, ...a) => {
                       try {
                         return new constructor(...a);
                       } catch (e) {
                         rethrowJsAsJava(e);
                       }
-                    };
-                    imports.teavmJso["arrayOf" + i] = (...a) => a;
+                    },
+                    arrayOf: (...a) => a
+                  };
+                  imports.teavmJso = new Proxy(imports.teavmJso, {
+                    get(target, name) {
+                      if (name in target) return target[name];
+                      const m = typeof name === "string" ? /^([A-Za-z]+)(\\d+)$/.exec(name) : null;
+                      return m !== null && Object.hasOwn(jmcpTrampolines, m[1]) && Number(m[2]) < 32 ? jmcpTrampolines[m[1]] : undefined;
+                    }
+                  });
                 """);
         s = replaceOnce(s, "wrapImports", "const moduleInstance = await import(module);",
                 "const moduleInstance = (() => { throw new Error(\"[jmcp] the wasm module imports the JS module \" + module + \", which a Worker cannot load at run time\"); })();");

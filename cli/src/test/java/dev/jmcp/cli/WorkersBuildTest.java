@@ -22,7 +22,9 @@ class WorkersBuildTest {
         assertThat(patched).doesNotContain("new Function").doesNotContainPattern("(?<![\\w$.])import\\s*\\(")
                 .contains("export {\n  collectJsBodies,\n  defaults,\n  load,\n  registerJsBodies,")
                 .contains("if (src instanceof WebAssembly.Module) return src;")
-                .contains("function hasStringBuiltins() {\n  return Promise.resolve(false);");
+                .contains("function hasStringBuiltins() {\n  return Promise.resolve(false);")
+                .contains("imports.teavmJso = new Proxy(imports.teavmJso, {")
+                .doesNotContain("for (let i = 0; i < 32; ++i)");
     }
 
     @Test

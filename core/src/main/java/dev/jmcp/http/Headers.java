@@ -1,9 +1,10 @@
 package dev.jmcp.http;
 
+import dev.jmcp.internal.Ascii;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * HTTP header fields in arrival order, looked up case-insensitively. Immutable; build with {@link #builder()}.
@@ -34,7 +35,7 @@ public final class Headers {
     /** The first value of the named field, or null. */
     public String get(String name) {
         for (Field field : fields) {
-            if (field.name.equalsIgnoreCase(name)) return field.value;
+            if (Ascii.equalsIgnoreCase(field.name, name)) return field.value;
         }
         return null;
     }
@@ -43,7 +44,7 @@ public final class Headers {
     public List<String> all(String name) {
         var values = new ArrayList<String>(2);
         for (Field field : fields) {
-            if (field.name.equalsIgnoreCase(name)) values.add(field.value);
+            if (Ascii.equalsIgnoreCase(field.name, name)) values.add(field.value);
         }
         return values;
     }
@@ -61,7 +62,7 @@ public final class Headers {
     @Override
     public String toString() {
         var text = new StringBuilder();
-        for (Field field : fields) text.append(field.name.toLowerCase(Locale.ROOT)).append(": ").append(field.value).append('\n');
+        for (Field field : fields) text.append(Ascii.lower(field.name)).append(": ").append(field.value).append('\n');
         return text.toString();
     }
 
@@ -78,7 +79,7 @@ public final class Headers {
 
         /** Replaces every field of that name with one. */
         public Builder set(String name, String value) {
-            fields.removeIf(f -> f.name.equalsIgnoreCase(name));
+            fields.removeIf(f -> Ascii.equalsIgnoreCase(f.name, name));
             fields.add(new Field(name, value));
             return this;
         }

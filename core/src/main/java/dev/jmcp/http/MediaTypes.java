@@ -1,7 +1,8 @@
 package dev.jmcp.http;
 
+import dev.jmcp.internal.Ascii;
+
 import java.util.List;
-import java.util.Locale;
 
 /** Content-Type and Accept checks. Parameters (charset, q) are ignored; wildcards count. */
 final class MediaTypes {
@@ -33,6 +34,6 @@ final class MediaTypes {
 
     private static String base(String value) {
         int semicolon = value.indexOf(';');
-        return (semicolon < 0 ? value : value.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return Ascii.lower((semicolon < 0 ? value : value.substring(0, semicolon)).trim());
     }
 }

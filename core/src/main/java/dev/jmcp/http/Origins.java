@@ -1,6 +1,6 @@
 package dev.jmcp.http;
 
-import java.util.Locale;
+import dev.jmcp.internal.Ascii;
 
 /**
  * The DNS-rebinding defence: a web page on another site must not reach a server on localhost by pointing its own
@@ -33,7 +33,7 @@ final class Origins {
 
     /** The host part of "name:port", "[v6]:port" or "name", lower-cased. */
     static String hostName(String authority) {
-        String a = authority.trim().toLowerCase(Locale.ROOT);
+        String a = Ascii.lower(authority.trim());
         if (a.startsWith("[")) {
             int end = a.indexOf(']');
             return end < 0 ? a : a.substring(0, end + 1);

@@ -8,12 +8,19 @@ import java.math.BigInteger;
  * so integers beyond 2^53 and long decimals survive a round trip unchanged.
  */
 public final class JsonNumber implements Json {
-    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
-    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
     private static final JsonNumber[] SMALL = new JsonNumber[256];
 
     static {
         for (int i = 0; i < SMALL.length; i++) SMALL[i] = new JsonNumber(i, null);
+    }
+
+    /**
+     * The bounds of long as decimals, in a holder so that numbers held as longs never initialize BigDecimal: on TeaVM
+     * its static initializer (power tables, BigInteger arithmetic) runs in the first request of a fresh Worker.
+     */
+    private static final class LongRange {
+        static final BigDecimal MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+        static final BigDecimal MAX = BigDecimal.valueOf(Long.MAX_VALUE);
     }
 
     private final long longValue;
@@ -40,7 +47,7 @@ public final class JsonNumber implements Json {
     }
 
     public static JsonNumber of(BigDecimal value) {
-        if (value.scale() <= 0 && value.compareTo(LONG_MIN) >= 0 && value.compareTo(LONG_MAX) <= 0) {
+        if (value.scale() <= 0 && value.compareTo(LongRange.MIN) >= 0 && value.compareTo(LongRange.MAX) <= 0) {
             return of(value.longValueExact());
         }
         return new JsonNumber(0, value);
@@ -61,7 +68,7 @@ public final class JsonNumber implements Json {
     public boolean fitsLong() {
         if (decimal == null) return true;
         if (!isIntegral()) return false;
-        return decimal.compareTo(LONG_MIN) >= 0 && decimal.compareTo(LONG_MAX) <= 0;
+        return decimal.compareTo(LongRange.MIN) >= 0 && decimal.compareTo(LongRange.MAX) <= 0;
     }
 
     /** The value as a long; an error when it has a fraction or does not fit. */

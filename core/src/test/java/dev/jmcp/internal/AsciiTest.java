@@ -21,4 +21,19 @@ class AsciiTest {
         assertThat(Ascii.split(",a,,", ',')).containsExactly("", "a", "", "");
         assertThat(Ascii.split("", ',')).containsExactly("");
     }
+
+    @Test
+    void case_folding_agrees_with_the_jdk() {
+        List<String> samples = List.of("", "Content-Type", "content-type", "MCP-Protocol-Version", "ACCEPT", "x", "K", "k",
+                "\u212A", "I", "i", "\u0131", "\u0130", "Stra\u00DFe", "GR\u00DCSSE", "a-Z_0", "LOCALHOST:8080", "[::1]:9");
+        for (String a : samples) {
+            assertThat(Ascii.lower(a)).as(a).isEqualTo(a.toLowerCase(java.util.Locale.ROOT));
+            for (String b : samples) {
+                assertThat(Ascii.equalsIgnoreCase(a, b)).as(a + " vs " + b).isEqualTo(a.equalsIgnoreCase(b));
+            }
+        }
+        assertThat(Ascii.equalsIgnoreCase("content-type", null)).isFalse();
+        assertThat(Ascii.equalsIgnoreCase("kelvin", "\u212Aelvin")).isEqualTo("kelvin".equalsIgnoreCase("\u212Aelvin"));
+        assertThat(Ascii.equalsIgnoreCase("Xkelvin", "y\u212Aelvin")).isFalse();
+    }
 }
