@@ -745,6 +745,23 @@ class JsonParserTest {
     }
 
     @Test
+    void rejectsADuplicateWellKnownKeyWhateverItsSpelling() {
+        // Well-known names come back as shared instances; one spelled with an escape is a different instance.
+        assertRejected("{\"name\":1,\"name\":2}", 10, "duplicate object key \"name\"");
+        assertRejected("{\"id\":1,\"jsonrpc\":\"2.0\",\"x\":0,\"id\":2}", 30, "duplicate object key \"id\"");
+        assertRejected("{\"n\\u0061me\":1,\"name\":2}", 15, "duplicate object key \"name\"");
+        assertRejected("{\"name\":1,\"n\\u0061me\":2}", 10, "duplicate object key \"name\"");
+        // The decoded key is in an earlier object; the duplicate pair is plain.
+        assertRejected("[{\"n\\u0061me\":1},{\"type\":1,\"type\":2}]", 27, "duplicate object key \"type\"");
+        // Past the point where the parse keeps its own table of other keys.
+        StringBuilder many = new StringBuilder("{");
+        for (int i = 0; i < 20; i++) many.append("\"key").append(i).append("\":").append(i).append(',');
+        String text = many + "\"description\":1,\"key30\":0,\"description\":2}";
+        assertRejected(text, text.lastIndexOf("\"description\""), "duplicate object key \"description\"");
+        assertThat(parse("{\"name\":1,\"names\":2,\"nam\":3}").asObject().size()).isEqualTo(3);
+    }
+
+    @Test
     void rejectsADuplicateKeyInANestedObject() {
         assertRejected("{\"x\":{\"id\":1,\"id\":1}}", 13, "duplicate object key \"id\"");
         assertRejected("{\"a\":{},\"a\":[]}", 8, "duplicate object key \"a\"");
