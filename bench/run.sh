@@ -3,10 +3,11 @@
 # load over loopback HTTP (wrk), a JFR profile of jmcp under load, cold start, and the JSON codec (JMH).
 # Writes bench/results/<date>.json and bench/results/report.html, and prints the ratios.
 #
-# Usage: bench/run.sh [--quick] [--only load,profile,cold,jmh] [--no-pin]
+# Usage: bench/run.sh [--quick] [--only load,profile,cold,jmh] [--no-pin] [--image-jre DIR]
 #   --quick   short runs (under 3 minutes instead of about 14); the figures are rougher
 #   --only    run only some phases
 #   --no-pin  do not pin servers and wrk to separate CPUs (needed on a 1-CPU machine)
+#   --image-jre  also time jmcp on a jlinked runtime as the container image ships it (e.g. ~/.cache/jmcp/jre/<key>)
 # Needs: a JDK >= 21 (25 for the AOT cache variants), Maven, npm (once, for the pinned Node), wrk and taskset
 # (apt-get install wrk util-linux). Not part of scripts/test.sh: it takes minutes and wants a quiet machine.
 set -euo pipefail

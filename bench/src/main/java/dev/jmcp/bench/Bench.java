@@ -266,7 +266,7 @@ public final class Bench {
         Path jmcpAotDefaults = train("jmcp-defaults", jmcpCp, "dev.jmcp.bench.JmcpBenchServer", List.of());
         Path sdkAot = train("java-sdk", sdkCp, "dev.jmcp.bench.SdkBenchServer", List.of());
         Path sdkAotTuned = train("java-sdk-tuned", sdkCp, "dev.jmcp.bench.SdkBenchServer", tunedTraining);
-        var variants = List.of(
+        var variants = new ArrayList<>(List.of(
                 new ColdStart.Variant("floor", "bare JVM hello world (floor)", List.of(java, "-cp", benchJar().toString(),
                         "dev.jmcp.bench.Hello"), -1),
                 new ColdStart.Variant("jmcp", "jmcp", List.of(java, "-cp", jmcpCp, "dev.jmcp.bench.JmcpBenchServer", "18181", catalog), 18181),
@@ -282,7 +282,16 @@ public final class Bench {
                 new ColdStart.Variant("java-sdk-aot-tuned", "Java SDK + AOT cache (jmcp's start-up options)", concat(List.of(java,
                         "-XX:AOTCache=" + sdkAotTuned), tuned, List.of("-cp", sdkCp, "dev.jmcp.bench.SdkBenchServer", "18187", catalog)), 18187),
                 new ColdStart.Variant("ts-sdk", "TypeScript SDK", List.of(options.node, options.tsServer.toString(), "18188", catalog,
-                        "express"), 18188));
+                        "express"), 18188)));
+        if (options.imageJre != null) {
+            // What the Cloud Run image runs: its jlinked runtime (no jdk.localedata, so Jetty's MimeTypes enumerates far
+            // fewer locales at class init), jmcp's start-up options, and a cache trained on that runtime.
+            String imageJava = options.imageJre.resolve("bin/java").toString();
+            Path imageAot = train(imageJava, "jmcp-image-jre", jmcpCp, "dev.jmcp.bench.JmcpBenchServer", tunedTraining);
+            variants.add(new ColdStart.Variant("jmcp-aot-image-jre", "jmcp + AOT cache, as in the image (jlinked JRE)",
+                    concat(List.of(imageJava, "-XX:AOTCache=" + imageAot), tuned,
+                            List.of("-cp", jmcpCp, "dev.jmcp.bench.JmcpBenchServer", "18189", catalog)), 18189));
+        }
         System.out.println("cold start: " + variants.size() + " variants x " + plan.coldRuns + " runs (+1 warm-up round), unpinned");
         List<JsonObject> results = new ColdStart(logs).measure(variants, plan.coldRuns);
         for (JsonObject r : results) {
@@ -306,6 +315,11 @@ public final class Bench {
      * options as the timed runs.
      */
     private Path train(String id, String classpath, String main, List<String> jvmOptions) throws IOException, InterruptedException {
+        return train(java, id, classpath, main, jvmOptions);
+    }
+
+    private Path train(String java, String id, String classpath, String main, List<String> jvmOptions)
+            throws IOException, InterruptedException {
         Path aot = work.resolve(id + ".aot");
         Files.deleteIfExists(aot);
         var command = concat(List.of(java), jvmOptions, List.of("-XX:AOTCacheOutput=" + aot, "-cp", classpath, main, "18180",
@@ -373,12 +387,14 @@ public final class Bench {
 
     static final class Options {
         static final String USAGE = "usage: Bench --root DIR --classpath FILE --bench-jar JAR --node NODE --ts-server FILE"
-                + " [--quick] [--only load,profile,cold,jmh] [--no-pin]";
+                + " [--quick] [--only load,profile,cold,jmh] [--no-pin] [--image-jre DIR]";
 
         Path root;
         Path classpathFile;
         Path benchJar;
         String node;
+        /** A jlinked runtime as the container image ships (e.g. one kept in ~/.cache/jmcp/jre); null: no such variant. */
+        Path imageJre;
         Path tsServer;
         boolean quick;
         boolean pin = true;
@@ -393,6 +409,7 @@ public final class Bench {
                 switch (arg) {
                     case "--quick" -> o.quick = true;
                     case "--no-pin" -> o.pin = false;
+                    case "--image-jre" -> o.imageJre = Path.of(value(args, ++i, arg)).toAbsolutePath();
                     case "--root" -> o.root = Path.of(value(args, ++i, arg)).toAbsolutePath().normalize();
                     case "--classpath" -> o.classpathFile = Path.of(value(args, ++i, arg));
                     case "--bench-jar" -> o.benchJar = Path.of(value(args, ++i, arg)).toAbsolutePath();
@@ -411,6 +428,9 @@ public final class Bench {
             }
             if (o.root == null || o.classpathFile == null || o.benchJar == null) {
                 throw new IllegalArgumentException("--root, --classpath and --bench-jar are required");
+            }
+            if (o.imageJre != null && !Files.isExecutable(o.imageJre.resolve("bin/java"))) {
+                throw new IllegalArgumentException("--image-jre " + o.imageJre + " has no bin/java");
             }
             if ((o.phases.contains("load") || o.phases.contains("cold")) && (o.node == null || o.tsServer == null)) {
                 throw new IllegalArgumentException("--node and --ts-server are required for the load and cold phases");
