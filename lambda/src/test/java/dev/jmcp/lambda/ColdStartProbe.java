@@ -59,16 +59,10 @@ public final class ColdStartProbe {
             env.put("_HANDLER", "bootstrap");
             env.put("JMCP_AOT", aot ? "on" : "off");
             env.put("JMCP_DATA_DIR", Files.createTempDirectory("jmcp-coldstart").toString());
-            long start = System.nanoTime();
-            Process p = builder.start();
-            long deadline = start + TimeUnit.SECONDS.toNanos(30);
-            while (api.firstAnswerNanos() == 0 && System.nanoTime() < deadline && p.isAlive()) Thread.sleep(1);
-            p.destroy();
-            p.waitFor(10, TimeUnit.SECONDS);
-            if (api.firstAnswerNanos() == 0) throw new IllegalStateException("the runtime did not answer; exit " + (p.isAlive() ? "alive" : p.exitValue()));
+            double[] t = untilFirstAnswer(builder, api, "the runtime");
             String body = new String(api.posted().get(0).body(), StandardCharsets.UTF_8);
             if (!body.contains("\"statusCode\":200")) throw new IllegalStateException("unexpected answer: " + body);
-            return new double[]{(api.firstNextNanos() - start) / 1e6, (api.firstAnswerNanos() - start) / 1e6};
+            return t;
         }
     }
 
@@ -86,15 +80,23 @@ public final class ColdStartProbe {
             builder.environment().put("LAMBDA_TASK_ROOT", root);
             builder.environment().put("_HANDLER", "dev.jmcp.lambda.McpRequestHandler::handleRequest");
             builder.environment().put("JMCP_DATA_DIR", Files.createTempDirectory("jmcp-coldstart").toString());
-            long start = System.nanoTime();
-            Process p = builder.start();
-            long deadline = start + TimeUnit.SECONDS.toNanos(30);
-            while (api.firstAnswerNanos() == 0 && System.nanoTime() < deadline && p.isAlive()) Thread.sleep(1);
-            p.destroy();
-            p.waitFor(10, TimeUnit.SECONDS);
-            if (api.firstAnswerNanos() == 0) throw new IllegalStateException("the RIC did not answer");
-            return new double[]{(api.firstNextNanos() - start) / 1e6, (api.firstAnswerNanos() - start) / 1e6};
+            return untilFirstAnswer(builder, api, "the RIC");
         }
+    }
+
+    /**
+     * Starts the runtime, waits (30 s at most) for its first answer to {@code api}, stops it; milliseconds from the
+     * start to its first {@code /next} and to that answer.
+     */
+    private static double[] untilFirstAnswer(ProcessBuilder builder, Training.LoopbackRuntimeApi api, String what) throws Exception {
+        long start = System.nanoTime();
+        Process p = builder.start();
+        long deadline = start + TimeUnit.SECONDS.toNanos(30);
+        while (api.firstAnswerNanos() == 0 && System.nanoTime() < deadline && p.isAlive()) Thread.sleep(1);
+        p.destroy();
+        p.waitFor(10, TimeUnit.SECONDS);
+        if (api.firstAnswerNanos() == 0) throw new IllegalStateException(what + " did not answer; exit " + (p.isAlive() ? "alive" : p.exitValue()));
+        return new double[]{(api.firstNextNanos() - start) / 1e6, (api.firstAnswerNanos() - start) / 1e6};
     }
 
     static double[] hello(String variant, Path root, String helloCp) throws Exception {
