@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,7 +42,7 @@ class FunctionUrlTest {
         if (lambda != null) lambda.close();
     }
 
-    FunctionConfig ric() {
+    FunctionConfig ric() throws IOException {
         return FunctionConfig.of("fixture", LocalLambdaRicTest.HANDLER, taskRoot, LocalLambdaRicTest.ricCommand(LocalLambdaRicTest.HANDLER));
     }
 

@@ -6,12 +6,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -31,9 +35,29 @@ class LocalLambdaRicTest {
     final List<Report> reports = new CopyOnWriteArrayList<>();
     LocalLambda lambda;
 
-    static List<String> ricCommand(String handler) {
+    /**
+     * The RIC copies its JNI library to the fixed path /tmp/.libaws-lambda-jni.so at every start; on Lambda each
+     * environment has its own /tmp, here instances share it, and one starting while another loads the file dies of
+     * SIGBUS. The RIC's own property points every instance at one copy unpacked before any starts.
+     */
+    static synchronized Path ricJni() throws IOException {
+        if (ricJni == null) {
+            String name = "libaws-lambda-jni.linux-" + (System.getProperty("os.arch").equals("aarch64") ? "aarch_64" : "x86_64") + ".so";
+            Path dir = Files.createTempDirectory("jmcp-ric-jni");
+            try (InputStream in = ClassLoader.getSystemResourceAsStream("jni/" + name)) {
+                Files.copy(Objects.requireNonNull(in, "the RIC jar has no jni/" + name), dir.resolve(name));
+            }
+            ricJni = dir.resolve(name);
+        }
+        return ricJni;
+    }
+
+    private static Path ricJni;
+
+    static List<String> ricCommand(String handler) throws IOException {
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
                 "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI=" + ricJni(),
                 "-cp", System.getProperty("java.class.path"), "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler);
     }
 
@@ -46,7 +70,7 @@ class LocalLambdaRicTest {
         return lambda;
     }
 
-    FunctionConfig config() {
+    FunctionConfig config() throws IOException {
         return FunctionConfig.of("fixture", HANDLER, taskRoot, ricCommand(HANDLER)).withTimeout(Duration.ofSeconds(20))
                 .withExecutionEnv("AWS_Lambda_java21");
     }
