@@ -44,10 +44,13 @@ class LocalLambdaRicTest {
         if (ricJni == null) {
             String name = "libaws-lambda-jni.linux-" + (System.getProperty("os.arch").equals("aarch64") ? "aarch_64" : "x86_64") + ".so";
             Path dir = Files.createTempDirectory("jmcp-ric-jni");
+            dir.toFile().deleteOnExit();
+            Path library = dir.resolve(name);
             try (InputStream in = ClassLoader.getSystemResourceAsStream("jni/" + name)) {
-                Files.copy(Objects.requireNonNull(in, "the RIC jar has no jni/" + name), dir.resolve(name));
+                Files.copy(Objects.requireNonNull(in, "the RIC jar has no jni/" + name), library);
             }
-            ricJni = dir.resolve(name);
+            library.toFile().deleteOnExit(); // runs before the folder's: the JVM deletes in reverse order
+            ricJni = library;
         }
         return ricJni;
     }
