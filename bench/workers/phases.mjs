@@ -53,8 +53,9 @@ if (failure) throw new Error(failure);
 lap("appStart");
 const headers = JSON.stringify([["content-type", "application/json"], ["accept", "application/json, text/event-stream"],
   ["mcp-protocol-version", "2025-11-25"]]);
-const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "test_simple_text", arguments: {} } });
-const first = await handle(["POST", "/mcp", headers, body]);
+const body = new TextEncoder().encode(JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call",
+  params: { name: "test_simple_text", arguments: {} } }));
+const first = (await handle(["POST", "/mcp", headers, body])).answer;
 lap("firstRequest");
 if (!first.includes("200")) throw new Error("unexpected answer: " + first.slice(0, 300));
 await handle(["POST", "/mcp", headers, body]);

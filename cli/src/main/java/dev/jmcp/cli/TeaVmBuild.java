@@ -90,11 +90,6 @@ final class TeaVmBuild {
                     }
 
                     @JSExport
-                    public static String handle(String method, String path, String headers, String body) {
-                        return WorkerExports.handle(method, path, headers, body);
-                    }
-
-                    @JSExport
                     public static String pump(int stream) {
                         return WorkerExports.pump(stream);
                     }

@@ -5,6 +5,7 @@ import dev.jmcp.json.Json;
 import dev.jmcp.json.JsonString;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
+import org.teavm.jso.typedarrays.Int8Array;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +19,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * @JSExport public static String start(String config, JSObject env) { return WorkerExports.start(new NotesApp(), config, env); }
- * @JSExport public static String handle(String method, String path, String headers, String body) { return WorkerExports.handle(...); }
+ * @Export(name = "jmcp_handle") public static void handleCall(int call) { WorkerExports.handleCall(call); }
  * }</pre>
  */
 public final class WorkerExports {
@@ -52,21 +53,20 @@ public final class WorkerExports {
         return failure == null ? "" : failure;
     }
 
-    public static String handle(String method, String path, String headers, String body) {
-        return adapter().handle(method, path, headers, body);
-    }
-
     public static String pump(int stream) {
         return adapter().pump(stream);
     }
 
     /**
-     * {@link #handle} for the entry's {@code @Export}, which the Worker module calls through
+     * Serves a request for the entry's {@code @Export}, which the Worker module calls through
      * {@code WebAssembly.promising} so that handlers may wait for D1 (see {@code jmcp-jspi.mjs}): the arguments and
-     * the answer pass through {@code jmcpCalls} under the call number.
+     * the answer pass through {@code jmcpCalls} under the call number, the bodies as typed arrays.
      */
     public static void handleCall(int call) {
-        answer(call, handle(arg(call, 0), arg(call, 1), arg(call, 2), arg(call, 3)));
+        Int8Array body = bytesArg(call, 3);
+        var answer = adapter().handle(arg(call, 0), arg(call, 1), arg(call, 2), body == null ? null : body.copyToJavaArray());
+        if (answer.body() != null) answerBytes(call, Int8Array.copyFromJavaArray(answer.body()));
+        answer(call, answer.head());
     }
 
     /** {@link #pump} for the entry's {@code @Export}, as {@link #handleCall}. */
@@ -94,8 +94,14 @@ public final class WorkerExports {
     @JSBody(params = {"call", "index"}, script = "return jmcpCalls.arg(call,index);")
     private static native String arg(int call, int index);
 
+    @JSBody(params = {"call", "index"}, script = "return jmcpCalls.bytesArg(call,index);")
+    private static native Int8Array bytesArg(int call, int index);
+
     @JSBody(params = {"call", "text"}, script = "return jmcpCalls.answer(call,text);")
     private static native void answer(int call, String text);
+
+    @JSBody(params = {"call", "bytes"}, script = "return jmcpCalls.answerBytes(call,bytes);")
+    private static native void answerBytes(int call, Int8Array bytes);
 
     @JSBody(params = "message", script = "console.error(message);")
     private static native void logError(String message);

@@ -53,24 +53,26 @@ export function promising(wasmExport) {
     };
 }
 
-const calls = new Map(); // call number -> { args, answer } of a promisingCall in flight
+const calls = new Map(); // call number -> { args, answer, bytes } of a promisingCall in flight
 let nextCall = 1;
 
 /**
- * Wraps a wasm export `(call: i32, ...ints) -> void` whose Java side reads its string arguments with
- * jmcpCalls.arg(call, i) and gives its answer with jmcpCalls.answer(call, text): the result takes
- * `(stringArgs, ...ints)` and answers a Promise of that text. The export may wait for D1.
+ * Wraps a wasm export `(call: i32, ...ints) -> void` whose Java side reads its arguments with jmcpCalls.arg(call, i)
+ * (strings) or jmcpCalls.bytesArg(call, i) (a Uint8Array, as an Int8Array view), and gives its answer with
+ * jmcpCalls.answer(call, text) and, for a body, jmcpCalls.answerBytes(call, int8Array): the result takes
+ * `(args, ...ints)` and answers a Promise of `{ answer, bytes }` (bytes null when Java gave none). The export may
+ * wait for D1.
  */
 export function promisingCall(wasmExport) {
     const entry = promising(wasmExport);
     return async (args, ...ints) => {
         const call = nextCall++;
-        const slot = { args, answer: undefined };
+        const slot = { args, answer: undefined, bytes: null };
         calls.set(call, slot);
         try {
             await entry(call, ...ints);
             if (slot.answer === undefined) throw new Error('jmcp: the Java entry gave no answer');
-            return slot.answer;
+            return { answer: slot.answer, bytes: slot.bytes };
         } finally {
             calls.delete(call);
         }
@@ -84,9 +86,19 @@ globalThis.jmcpCalls = {
         return value === undefined ? null : value;
     },
 
+    bytesArg(call, index) {
+        const value = calls.get(call)?.args[index];
+        return value == null ? null : new Int8Array(value.buffer, value.byteOffset, value.byteLength);
+    },
+
     answer(call, text) {
         const slot = calls.get(call);
         if (slot) slot.answer = text;
+    },
+
+    answerBytes(call, bytes) {
+        const slot = calls.get(call);
+        if (slot) slot.bytes = bytes;
     },
 };
 

@@ -4,7 +4,7 @@
 // global scope while it pre-warms an isolate, before the first request: V8 compiling the start path's wasm
 // functions is most of a cold start. Global scope refuses random bytes and I/O, so core draws its random key on
 // first use; an application whose start needs either fails there, and then starts on the first request instead,
-// in a fresh instance. Requests go to Java as strings; event streams are pumped from here, since Java
+// in a fresh instance. Bodies go to Java and back as bytes; event streams are pumped from here, since Java
 // has no threads and must never block the isolate. Serving a request and pumping a stream may wait for D1: they
 // enter Java through WebAssembly.promising (jmcp-jspi.mjs), so several requests can be inside Java at once, each
 // suspended at a statement.
@@ -19,6 +19,7 @@ registerJsBodies(jsBodies);
 const KEEP_ALIVE_MS = 15000;    // proxies cut silent connections
 const STREAM_IDLE_MS = 300000;  // a stream nobody wakes for this long is cancelled
 const encoder = new TextEncoder();
+const NO_BYTES = new Uint8Array(0);
 
 let java, javaCalls;
 async function instantiate() {
@@ -91,7 +92,7 @@ unsafe = false;
 function internalError(body, status) {
   let id = null;
   try {
-    const message = JSON.parse(body);
+    const message = JSON.parse(new TextDecoder().decode(body));
     if (message && typeof message === "object" && !Array.isArray(message) && "id" in message) id = message.id;
   } catch {
     // not JSON: no id to echo
@@ -131,7 +132,7 @@ async function pump(id) {
     do {
       s.again = false;
       try {
-        out = await callJavaAsync(() => javaCalls.pump([], id));
+        out = (await callJavaAsync(() => javaCalls.pump([], id))).answer;
       } catch (e) {
         console.error("jmcp: event stream failed:", e);
         streams.delete(id);
@@ -207,18 +208,20 @@ async function serve(request, env) {
   }
   if (!started) start(env);
   const url = new URL(request.url);
-  let body = "";
+  let body = NO_BYTES;
   if (request.body) {
     const bytes = new Uint8Array(await request.arrayBuffer());
     const limit = callJava(() => java.maxBodyBytes());
     // one byte over the limit is enough for Java to answer 413
-    body = new TextDecoder().decode(bytes.length > limit + 1 ? bytes.subarray(0, limit + 1) : bytes);
+    body = bytes.length > limit + 1 ? bytes.subarray(0, limit + 1) : bytes;
   }
   const headers = [];
   for (const [name, value] of request.headers) headers.push([name, value]);
-  let head;
+  let head, responseBody;
   try {
-    head = JSON.parse(await callJavaAsync(() => javaCalls.handle([request.method, url.pathname, JSON.stringify(headers), body])));
+    const { answer, bytes } = await callJavaAsync(() => javaCalls.handle([request.method, url.pathname, JSON.stringify(headers), body]));
+    head = JSON.parse(answer);
+    responseBody = bytes ?? NO_BYTES;
   } catch (e) {
     console.error("jmcp: request failed inside the Java instance; it will be replaced: " + e);
     return internalError(body, 500);
@@ -227,7 +230,7 @@ async function serve(request, env) {
   }
   const responseHeadersList = responseHeaders(head.headers);
   if (head.stream === undefined) {
-    return new Response(head.body === "" && (head.status === 202 || head.status === 204) ? null : head.body,
+    return new Response(responseBody.byteLength === 0 && (head.status === 202 || head.status === 204) ? null : responseBody,
       { status: head.status, headers: responseHeadersList });
   }
   const id = head.stream;
@@ -237,7 +240,7 @@ async function serve(request, env) {
   streams.set(id, s);
   let first;
   try {
-    first = await callJavaAsync(() => javaCalls.pump([], id));
+    first = (await callJavaAsync(() => javaCalls.pump([], id))).answer;
   } catch (e) {
     streams.delete(id);
     console.error("jmcp: request failed inside the Java instance; it will be replaced: " + e);
@@ -272,7 +275,7 @@ export default {
     } catch (e) {
       console.error("jmcp: request failed:", e);
       unsafe = true;
-      return internalError("", 500);
+      return internalError(NO_BYTES, 500);
     }
   },
 };

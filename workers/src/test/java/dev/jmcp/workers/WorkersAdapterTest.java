@@ -7,6 +7,7 @@ import dev.jmcp.json.Json;
 import dev.jmcp.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,26 +34,44 @@ class WorkersAdapterTest {
                 config, new WorkersPlatform(config, null, List.of()), bytes -> java.util.Arrays.fill(bytes, (byte) 7), log::add);
     }
 
-    private static JsonObject head(String json) {
-        return Json.parse(json).asObject();
+    /** Serves {@code body} as worker.mjs does: the body as UTF-8 bytes. */
+    private static WorkersAdapter.Answer post(WorkersAdapter adapter, String headers, String body) {
+        return adapter.handle("POST", "/mcp", headers, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static JsonObject head(WorkersAdapter.Answer answer) {
+        return Json.parse(answer.head()).asObject();
+    }
+
+    private static String body(WorkersAdapter.Answer answer) {
+        return new String(answer.body(), StandardCharsets.UTF_8);
     }
 
     @Test
     void a_request_gets_a_whole_response_with_status_and_headers() {
         var adapter = start(Map.of());
         assertThat(adapter.startFailure()).isNull();
-        var head = head(adapter.handle("POST", "/mcp", HEADERS, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"));
+        var answer = post(adapter, HEADERS, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
+        var head = head(answer);
         assertThat(head.number("status").intValue()).isEqualTo(200);
         assertThat(Json.write(head.array("headers"))).contains("[\"Content-Type\",\"application/json\"]");
-        assertThat(head.string("body")).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}");
+        assertThat(head.has("body")).isFalse();
+        assertThat(body(answer)).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}");
+    }
+
+    @Test
+    void bodies_cross_as_utf8_bytes_unchanged() {
+        var answer = post(start(Map.of()), HEADERS, "{\"jsonrpc\":\"2.0\",\"id\":\"ü✓😀\",\"method\":\"ping\"}");
+        assertThat(answer.body()).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":\"ü✓😀\",\"result\":{}}".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void an_event_stream_is_pumped_by_number_until_it_ends() {
         var adapter = start(Map.of());
-        var head = head(adapter.handle("POST", "/mcp", HEADERS,
-                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"hello\",\"_meta\":{\"progressToken\":\"p\"}}}"));
-        assertThat(head.has("body")).isFalse();
+        var answer = post(adapter, HEADERS,
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"hello\",\"_meta\":{\"progressToken\":\"p\"}}}");
+        assertThat(answer.body()).isNull();
+        var head = head(answer);
         int stream = head.number("stream").intValue();
         String out = adapter.pump(stream);
         assertThat(out).startsWith("1");
@@ -65,9 +84,8 @@ class WorkersAdapterTest {
     @Test
     void a_failing_tool_is_a_tool_error_and_the_detail_goes_to_the_log_only() {
         var adapter = start(Map.of());
-        var head = head(adapter.handle("POST", "/mcp", HEADERS,
-                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"fails\"}}"));
-        String body = head.has("body") ? head.string("body") : adapter.pump(head.number("stream").intValue());
+        var answer = post(adapter, HEADERS, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"fails\"}}");
+        String body = answer.body() != null ? body(answer) : adapter.pump(head(answer).number("stream").intValue());
         assertThat(body).contains("\"isError\":true").doesNotContain("secret detail");
         assertThat(log).anySatisfy(line -> assertThat(line).contains("tool fails").contains("secret detail"));
     }
@@ -80,9 +98,9 @@ class WorkersAdapterTest {
             return McpServer.create("t", "1", mcp -> { });
         }, config, new WorkersPlatform(config, null, List.of()), bytes -> { }, log::add);
         assertThat(adapter.startFailure()).contains("provides no SqlDatabase").contains("cloudflare-workers");
-        var head = head(adapter.handle("POST", "/mcp", HEADERS, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"));
-        assertThat(head.number("status").intValue()).isEqualTo(500);
-        assertThat(head.string("body")).contains("-32603").doesNotContain("SqlDatabase");
+        var answer = post(adapter, HEADERS, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
+        assertThat(head(answer).number("status").intValue()).isEqualTo(500);
+        assertThat(body(answer)).contains("-32603").doesNotContain("SqlDatabase");
     }
 
     @Test
@@ -97,9 +115,9 @@ class WorkersAdapterTest {
         var adapter = start(Map.of("JMCP_ALLOWED_HOSTS", "localhost, example.com"));
         String headers = Json.write(Json.array(Json.array("content-type", "application/json"),
                 Json.array("accept", "application/json, text/event-stream"), Json.array("host", "evil.test")));
-        assertThat(head(adapter.handle("POST", "/mcp", headers, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"))
+        assertThat(head(post(adapter, headers, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"))
                 .number("status").intValue()).isEqualTo(403);
-        assertThat(head(start(Map.of()).handle("POST", "/mcp", headers, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"))
+        assertThat(head(post(start(Map.of()), headers, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"))
                 .number("status").intValue()).isEqualTo(200);
     }
 }
