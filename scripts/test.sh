@@ -184,6 +184,39 @@ if start_server FAULTS_URL workers/src/test/fixtures/faults --target cloudflare-
 else
     failed=$((failed + 1)); failures+=("start the faults fixture on cloudflare-workers")
 fi
+# KeyValueCache: the same checks on the JVM (memory) and on Workers (KV), then the entry looked up in KV itself.
+cache_checks() { # the cache fixture's checks (scripts/cache-check.mjs) against URL
+    jmcp_node && node scripts/cache-check.mjs "$1"
+}
+
+workers_kv() { # cache_checks on Workers, then wrangler's own KV client reads the entry the Worker left, with its expiry
+    local dir="$JMCP_ROOT/workers/src/test/fixtures/cache/target/jmcp/cloudflare-workers" out key value listed
+    out=$(cache_checks "$1") || { echo "$out"; return 1; }
+    echo "$out"
+    key=$(sed -n 's/^key=\([^ ]*\) value=.*/\1/p' <<<"$out")
+    jmcp_node_tool wrangler || return 1
+    kv_key() {
+        WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false "$JMCP_TOOL_DIR/node_modules/.bin/wrangler" kv key "$@" \
+            --binding CACHE --local --persist-to "$dir/state" -c "$dir/worker/wrangler.jsonc" 2>/dev/null
+    }
+    value=$(kv_key get "$key")
+    [ "$value" = "in the store" ] || { echo "wrangler kv key get $key: \"$value\", not the value the Worker wrote"; return 1; }
+    listed=$(kv_key list --prefix "$key")
+    node -e 'const [entry] = JSON.parse(process.argv[1]); const left = entry.expiration - Math.floor(Date.now() / 1000);
+        if (!(left > 500 && left <= 600)) { console.log(`KV expiration of ${entry.name} is ${left} s away, not ~600`); process.exit(1); }
+        console.log(`ok: wrangler kv reads ${entry.name} from KV, expiring in ${left} s (ttl 600)`);' "$listed"
+}
+
+if start_server CACHE_JVM_URL workers/src/test/fixtures/cache --stateless; then
+    step "KeyValueCache on the JVM (cache fixture, memory)" cache_checks "$CACHE_JVM_URL"
+else
+    failed=$((failed + 1)); failures+=("start the cache fixture on the JVM")
+fi
+if start_server CACHE_WORKERS_URL workers/src/test/fixtures/cache --target cloudflare-workers; then
+    step "KeyValueCache on Workers KV (cache fixture; read back with wrangler kv)" workers_kv "$CACHE_WORKERS_URL"
+else
+    failed=$((failed + 1)); failures+=("start the cache fixture on cloudflare-workers")
+fi
 # The notes example on D1 through JSPI (workers/D1.md): scripts/workers-d1.sh runs its Worker in workerd twice over
 # one local D1 database.
 if step "jmcp build --target cloudflare-workers examples/notes" ./jmcp build --target cloudflare-workers examples/notes; then

@@ -232,8 +232,8 @@ final class TeaVmBuild {
                     import { load, collectJsBodies } from %s;
                     const keys = new Set();
                     collectJsBodies((key) => keys.add(key));
-                    // jmcp.d1Wait (a WebAssembly.Suspending in the Worker) only has to exist here: nothing runs
-                    const installImports = (imports) => { imports.jmcp = { d1Wait: () => undefined }; };
+                    // jmcp.d1Wait and kvWait (WebAssembly.Suspending in the Worker) only have to exist here: nothing runs
+                    const installImports = (imports) => { imports.jmcp = { d1Wait: () => undefined, kvWait: () => undefined }; };
                     await load(await WebAssembly.compile(readFileSync(process.argv[2])), { installImports });
                     process.stdout.write(JSON.stringify([...keys]));
                     """.formatted(jsString(patchedRuntime.toUri().toString())));

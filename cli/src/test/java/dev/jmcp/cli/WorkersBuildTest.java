@@ -57,7 +57,7 @@ class WorkersBuildTest {
     @Test
     void wrangler_config_forbids_eval_and_imports_wasm_compiled() {
         var project = new Project(Path.of("/tmp/app"), "app", "com.example.App", Json.parse("{\"name\":\"app\"}").asObject());
-        String config = WorkersTarget.wranglerConfig(project, false);
+        String config = WorkersTarget.wranglerConfig(project, false, false);
         var json = Json.parse(config.substring(config.indexOf('\n') + 1)).asObject();
         assertThat(json.string("main")).isEqualTo("worker.mjs");
         assertThat(Json.write(json.array("compatibility_flags"))).isEqualTo("[\"disallow_eval_during_startup\"]");

@@ -1,11 +1,13 @@
 package dev.jmcp.lambda;
 
+import dev.jmcp.KeyValueCache;
 import dev.jmcp.Platform;
 import dev.jmcp.Shared;
 import dev.jmcp.SharedResources;
 import dev.jmcp.SqlDatabase;
 import dev.jmcp.json.Json;
 import dev.jmcp.server.JdbcDatabase;
+import dev.jmcp.server.MemoryKeyValueCache;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +22,8 @@ import java.util.Optional;
 /**
  * What AWS Lambda offers an application: configuration from the function's environment variables, {@link Shared}
  * resources that live as long as the instance (made on first use, reused by warm invocations, closed at shutdown
- * or before a SnapStart snapshot), and a {@link SqlDatabase}:
+ * or before a SnapStart snapshot), a {@link KeyValueCache} in the instance's memory ({@link MemoryKeyValueCache}; each
+ * instance has its own) and a {@link SqlDatabase}:
  * <ol>
  *   <li>{@value #DATABASE_URL} set (e.g. {@code jdbc:postgresql://db.example:5432/notes}): that database, with
  *       {@value #DATABASE_USER} and {@value #DATABASE_PASSWORD}; its driver must be in the package;</li>
@@ -45,6 +48,9 @@ public final class LambdaPlatform implements Platform, AutoCloseable {
     public static final String DATABASE_MAX_CONNECTIONS = "JMCP_DATABASE_MAX_CONNECTIONS";
     public static final String DATA_DIR = "JMCP_DATA_DIR";
     static final int VALIDATE_AFTER_IDLE_SECONDS = 10;
+
+    /** The instance's cache in memory: warm invocations see what earlier ones put. */
+    static final Shared<MemoryKeyValueCache> CACHE = Shared.of("jmcp cache", MemoryKeyValueCache::configured);
 
     /** The configured database, one per instance. */
     static final Shared<JdbcDatabase> DATABASE = Shared.of("jmcp SQL database", platform -> ((LambdaPlatform) platform).openDatabase());
@@ -92,6 +98,7 @@ public final class LambdaPlatform implements Platform, AutoCloseable {
     @Override
     public <T> Optional<T> facility(Class<T> type) {
         if (type == SqlDatabase.class && hasDatabase()) return Optional.of(type.cast(database));
+        if (type == KeyValueCache.class) return Optional.of(type.cast(shared(CACHE)));
         return Optional.empty();
     }
 
@@ -100,7 +107,7 @@ public final class LambdaPlatform implements Platform, AutoCloseable {
         return facility(type).orElseThrow(() -> new IllegalStateException(type == SqlDatabase.class
                 ? "The aws-lambda runtime has no SqlDatabase: set " + DATABASE_URL + " (with " + DATABASE_USER + " and "
                   + DATABASE_PASSWORD + ") and package its JDBC driver, e.g. org.postgresql:postgresql"
-                : "The aws-lambda runtime provides no " + type.getSimpleName() + "; it offers SqlDatabase"));
+                : "The aws-lambda runtime provides no " + type.getSimpleName() + "; it offers SqlDatabase and KeyValueCache"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.jmcp.server;
 
+import dev.jmcp.KeyValueCache;
 import dev.jmcp.Platform;
 import dev.jmcp.Shared;
 import dev.jmcp.SharedResources;
@@ -15,8 +16,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What the JVM runtime offers an application: configuration from environment variables and a {@link SqlDatabase}
- * over JDBC.
+ * What the JVM runtime offers an application: configuration from environment variables, a {@link SqlDatabase}
+ * over JDBC and a {@link KeyValueCache} in memory ({@link MemoryKeyValueCache}, made on first use).
  *
  * <pre>{@code
  * try (var platform = new JvmPlatform("notes")) {                 // reads System.getenv()
@@ -48,6 +49,7 @@ public final class JvmPlatform implements Platform, AutoCloseable {
     private JdbcDatabase database;
     private boolean databaseChosen;
     private boolean closed;
+    private MemoryKeyValueCache cache;
     private final SharedResources shared = new SharedResources();
 
     /** Configuration from the process environment. */
@@ -82,6 +84,7 @@ public final class JvmPlatform implements Platform, AutoCloseable {
     @Override
     public <T> Optional<T> facility(Class<T> type) {
         if (type == SqlDatabase.class) return Optional.ofNullable(database()).map(type::cast);
+        if (type == KeyValueCache.class) return Optional.of(type.cast(cache()));
         return Optional.empty();
     }
 
@@ -96,7 +99,7 @@ public final class JvmPlatform implements Platform, AutoCloseable {
         return facility(type).orElseThrow(() -> new IllegalStateException(type == SqlDatabase.class
                 ? "The jvm runtime has no SqlDatabase: set " + DATABASE_URL + " to a JDBC URL (and put its driver on the "
                   + "class path), or add org.xerial:sqlite-jdbc to use a local SQLite file in " + DATA_DIR + " (default ./data)"
-                : "The jvm runtime provides no " + type.getSimpleName() + "; it offers SqlDatabase"));
+                : "The jvm runtime provides no " + type.getSimpleName() + "; it offers SqlDatabase and KeyValueCache"));
     }
 
     /** Closes the shared resources and the database, if one was chosen. Idempotent. */
@@ -117,6 +120,12 @@ public final class JvmPlatform implements Platform, AutoCloseable {
             databaseChosen = true;
         }
         return database;
+    }
+
+    private synchronized MemoryKeyValueCache cache() {
+        if (closed) throw new IllegalStateException("this JvmPlatform is closed");
+        if (cache == null) cache = MemoryKeyValueCache.configured(this);
+        return cache;
     }
 
     private JdbcDatabase chooseDatabase() {

@@ -22,7 +22,6 @@ public final class D1Provider implements FacilityProvider<SqlDatabase> {
     @Override
     public Optional<SqlDatabase> create(WorkersPlatform platform) {
         if (platform.bindings() == null) return Optional.empty();
-        String name = platform.config(BINDING_VAR).map(String::strip).filter(n -> !n.isEmpty()).orElse(DEFAULT_BINDING);
-        return D1Database.of(platform.bindings(), name).map(SqlDatabase.class::cast);
+        return D1Database.of(platform.bindings(), platform.bindingName(BINDING_VAR, DEFAULT_BINDING)).map(SqlDatabase.class::cast);
     }
 }

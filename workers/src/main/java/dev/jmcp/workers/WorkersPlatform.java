@@ -58,6 +58,11 @@ public final class WorkersPlatform implements Platform {
         return bindings;
     }
 
+    /** The binding name the var {@code nameVar} gives (blank counts as unset), else {@code defaultName}. */
+    public String bindingName(String nameVar, String defaultName) {
+        return config(nameVar).map(String::strip).filter(n -> !n.isEmpty()).orElse(defaultName);
+    }
+
     @Override
     public <T> Optional<T> facility(Class<T> type) {
         Optional<?> known = made.get(type);

@@ -1,4 +1,4 @@
-// JSPI (WebAssembly JavaScript Promise Integration) for the Java side: ways into Java that may wait, and D1.
+// JSPI (WebAssembly JavaScript Promise Integration) for the Java side: ways into Java that may wait, D1 and KV.
 //
 // D1 answers with Promises while Java's SqlDatabase returns results, so a statement suspends the request's
 // WebAssembly stack: the Java entry runs under WebAssembly.promising (promising, promisingCall below) and the one
@@ -9,7 +9,8 @@
 //
 // Protocol with dev.jmcp.workers.JsD1, per statement: jmcpD1.start(db, requestJson) -> ticket (D1's Promise starts
 // now); jmcp.d1Wait(ticket) suspends until it settles; jmcpD1.take(ticket) -> answer JSON ({"rows":[...]},
-// {"changes":n} or {"error":"..."}). Tickets keep the statements of concurrent requests of one isolate apart.
+// {"changes":n} or {"error":"..."}). Tickets keep the statements of concurrent requests of one isolate apart. KV
+// (dev.jmcp.workers.JsKv) works the same way through jmcpKv and jmcp.kvWait.
 
 let active = 0; // requests inside a promising entry; a statement with none is outside any request
 let nextTicket = 1;
@@ -26,14 +27,14 @@ function requireJspi() {
 /** Adds the imports the Java side declares with @Import(module = "jmcp"); pass as TeaVM's load({installImports}). */
 export function installImports(imports) {
     requireJspi();
-    imports.jmcp = {
-        d1Wait: new WebAssembly.Suspending((ticket) => {
-            const promise = pending.get(ticket);
-            if (promise === undefined) return undefined; // already settled: return without suspending
-            pending.delete(ticket);
-            return promise;
-        }),
+    const wait = (ticket) => {
+        const promise = pending.get(ticket);
+        if (promise === undefined) return undefined; // already settled: return without suspending
+        pending.delete(ticket);
+        return promise;
     };
+    // Two names for one wait, so that the build sees from the module's imports which bindings it needs.
+    imports.jmcp = { d1Wait: new WebAssembly.Suspending(wait), kvWait: new WebAssembly.Suspending(wait) };
 }
 
 /**
@@ -144,28 +145,75 @@ function message(error) {
     return cause && !text.includes(cause) ? text + ' (' + cause + ')' : text;
 }
 
+/**
+ * Starts `run()` (which answers a Promise of the answer JSON) under a new ticket, unless no request is being served;
+ * the Java side then waits for the ticket and takes the answer.
+ */
+function startTicket(what, run) {
+    const ticket = nextTicket++;
+    if (active === 0) {
+        settled.set(ticket, errorAnswer(what + ' can only be reached while a request is served (through a promising '
+            + 'entry), not while the application starts'));
+    } else {
+        let started;
+        try {
+            started = run();
+        } catch (error) {
+            started = Promise.reject(error);
+        }
+        pending.set(ticket, started.then(
+            (answer) => { settled.set(ticket, answer); },
+            (error) => { settled.set(ticket, errorAnswer(message(error))); }));
+    }
+    return ticket;
+}
+
+function take(ticket) {
+    const answer = settled.get(ticket);
+    settled.delete(ticket);
+    return answer ?? errorAnswer('no answer for ticket ' + ticket + ' (taken twice, or never awaited)');
+}
+
 // Called from the Java side's @JSBody scripts (JsD1).
 globalThis.jmcpD1 = {
     isD1,
 
     start(db, requestJson) {
-        const ticket = nextTicket++;
-        if (active === 0) {
-            settled.set(ticket, errorAnswer('D1 can only be reached while a request is served (through a promising '
-                + 'entry), not while the application starts'));
-        } else if (!isD1(db)) {
-            settled.set(ticket, errorAnswer('not a D1 binding'));
-        } else {
-            pending.set(ticket, runStatement(db, JSON.parse(requestJson)).then(
-                (answer) => { settled.set(ticket, answer); },
-                (error) => { settled.set(ticket, errorAnswer(message(error))); }));
-        }
-        return ticket;
+        if (!isD1(db)) return startTicket('D1', () => Promise.reject(new Error('not a D1 binding')));
+        return startTicket('D1', () => runStatement(db, JSON.parse(requestJson)));
     },
 
-    take(ticket) {
-        const answer = settled.get(ticket);
-        settled.delete(ticket);
-        return answer ?? errorAnswer('no answer for D1 statement ' + ticket + ' (taken twice, or never awaited)');
+    take,
+};
+
+function isKv(value) {
+    return value != null && typeof value.get === 'function' && typeof value.put === 'function'
+        && typeof value.delete === 'function' && typeof value.getWithMetadata === 'function';
+}
+
+async function runKv(kv, request) {
+    switch (request.op) {
+        case 'get':
+            return JSON.stringify({ value: await kv.get(request.key) });
+        case 'put':
+            await kv.put(request.key, request.value, { expirationTtl: request.ttl });
+            return '{}';
+        case 'delete':
+            await kv.delete(request.key);
+            return '{}';
+        default:
+            throw new Error('unknown KV operation ' + request.op);
+    }
+}
+
+// Called from the Java side's @JSBody scripts (JsKv); the protocol is KvCache.Operations'.
+globalThis.jmcpKv = {
+    isKv,
+
+    start(kv, requestJson) {
+        if (!isKv(kv)) return startTicket('KV', () => Promise.reject(new Error('not a KV namespace binding')));
+        return startTicket('KV', () => runKv(kv, JSON.parse(requestJson)));
     },
+
+    take,
 };
