@@ -65,7 +65,7 @@ class JvmPlatformTest {
         try (var platform = new JvmPlatform("notes", Map.of())) {
             assertThat(platform.facility(String.class)).isEmpty();
             assertThatThrownBy(() -> platform.require(String.class))
-                    .hasMessage("The jvm runtime provides no String; it offers SqlDatabase");
+                    .hasMessage("The jvm runtime provides no String; it offers SqlDatabase and KeyValueCache");
         }
     }
 
