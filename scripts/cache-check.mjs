@@ -73,6 +73,15 @@ for (const bad of ["", ".", ".."]) {
   check(`the key ${JSON.stringify(bad)} is refused`, r.isError && /refused: .*(empty|not allowed)/.test(r.text), r);
 }
 
+// Concurrent requests: on Workers they interleave in one isolate at each KV call (each waits on its own ticket), on
+// the JVM they run on threads; every request must still see its own value.
+const many = Array.from({ length: 20 }, (_, i) => ({ key: `many:${run}:${i}`, value: `value ${i} ${"x".repeat(i * 50)}` }));
+const puts = await Promise.all(many.map(({ key, value }) => call("cache_put", { key, value, ttl: 120 })));
+check("20 concurrent puts all store", puts.every((p) => p.text === "stored"), puts.filter((p) => p.text !== "stored"));
+const gets = await Promise.all(many.map(({ key }) => call("cache_get", { key })));
+check("20 concurrent gets each read their own value", gets.every((g, i) => g.text === "value " + many[i].value),
+  gets.map((g) => g.text?.slice(0, 20)));
+
 const kept = `kept:${run}`;
 r = await call("cache_put", { key: kept, value: "in the store", ttl: 600 });
 check("an entry is left for the caller to find", r.text === "stored", r);
