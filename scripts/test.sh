@@ -23,7 +23,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# start_server VAR FOLDER [dev flags...]: runs ./jmcp dev on a free port; sets VAR to its URL.
+# start_server VAR FOLDER [dev flags...]: runs ./jmcp dev on a free port; sets VAR to its URL. A server that does not
+# start counts as a failed step (the steps that need it are then skipped).
 start_server() {
     local var=$1 folder=$2; shift 2
     local name; name=$(basename "$folder")$(printf '%s' "${*:+-$*}" | tr -c 'a-zA-Z0-9-' '-')
@@ -38,7 +39,11 @@ start_server() {
         kill -0 "${servers[-1]}" 2>/dev/null || break
         sleep 0.2
     done
-    if [ -z "$url" ]; then echo "jmcp dev $folder did not start; its log:" >&2; cat "$log" >&2; return 1; fi
+    if [ -z "$url" ]; then
+        echo "jmcp dev $folder did not start; its log:" >&2; cat "$log" >&2
+        failed=$((failed + 1)); failures+=("start jmcp dev ${*:+$* }$folder")
+        return 1
+    fi
     printf -v "$var" '%s' "$url"
     echo "started $folder at $url (log: $log)"
 }
@@ -58,15 +63,11 @@ if start_server CONFORMANCE_URL examples/conformance; then
         scripts/conformance.sh 0.2.0-alpha.12 "$CONFORMANCE_URL" --requirements 2025-11-25
     step "conformance 0.2.0-alpha.12 --requirements 2026-07-28" \
         scripts/conformance.sh 0.2.0-alpha.12 "$CONFORMANCE_URL" --requirements 2026-07-28
-else
-    failed=$((failed + 1)); failures+=("start the conformance example")
 fi
 
 if start_server NOTES_URL examples/notes; then
     step "TypeScript SDK client (2025-11-25) against the notes example" scripts/interop-ts.sh "$NOTES_URL"
     step "TypeScript SDK v2 client (2026-07-28) against the notes example" scripts/interop-ts-2026.sh "$NOTES_URL"
-else
-    failed=$((failed + 1)); failures+=("start the notes example")
 fi
 
 # --- Cloud Run container target (container/, scripts/podman.sh): the image for real, under podman.
@@ -118,8 +119,6 @@ if step "podman with runc (scripts/podman.sh)" scripts/podman.sh --with-registry
             conformance_stateless 0.2.0-alpha.12 "$CLOUD_RUN_URL" --requirements 2025-11-25
         step "conformance 0.2.0-alpha.12 --requirements 2026-07-28, Cloud Run image" \
             scripts/conformance.sh 0.2.0-alpha.12 "$CLOUD_RUN_URL" --requirements 2026-07-28
-    else
-        failed=$((failed + 1)); failures+=("start the conformance example's Cloud Run image")
     fi
 fi
 
@@ -146,8 +145,6 @@ for way in managed custom; do
                 scripts/conformance.sh 0.2.0-alpha.12 "$LAMBDA_URL" --requirements 2026-07-28
         fi
         kill "${servers[-1]}" 2>/dev/null; wait "${servers[-1]}" 2>/dev/null || true   # its instances go with it
-    else
-        failed=$((failed + 1)); failures+=("start the conformance example on aws-lambda ($way)")
     fi
 done
 # --- Cloudflare Workers target (workers/): TeaVM wasm-gc in real workerd through the pinned wrangler (wrangler dev --local).
@@ -176,13 +173,9 @@ if start_server WORKERS_URL examples/conformance --target cloudflare-workers; th
     step "conformance 0.2.0-alpha.12 --requirements 2025-11-25, Cloudflare Workers (stateless)" \
         conformance_stateless 0.2.0-alpha.12 "$WORKERS_URL" --requirements 2025-11-25
     step "wrangler deploy --dry-run of the conformance Worker" workers_dry_run
-else
-    failed=$((failed + 1)); failures+=("start the conformance example on cloudflare-workers")
 fi
 if start_server FAULTS_URL workers/src/test/fixtures/faults --target cloudflare-workers; then
     step "Workers: exceptions and wasm traps in tools (faults fixture)" workers_faults "$FAULTS_URL"
-else
-    failed=$((failed + 1)); failures+=("start the faults fixture on cloudflare-workers")
 fi
 # KeyValueCache: the same checks on the JVM (memory) and on Workers (KV), then the entry looked up in KV itself.
 cache_checks() { # the cache fixture's checks (scripts/cache-check.mjs) against URL
@@ -209,13 +202,9 @@ workers_kv() { # cache_checks on Workers, then wrangler's own KV client reads th
 
 if start_server CACHE_JVM_URL workers/src/test/fixtures/cache --stateless; then
     step "KeyValueCache on the JVM (cache fixture, memory)" cache_checks "$CACHE_JVM_URL"
-else
-    failed=$((failed + 1)); failures+=("start the cache fixture on the JVM")
 fi
 if start_server CACHE_WORKERS_URL workers/src/test/fixtures/cache --target cloudflare-workers; then
     step "KeyValueCache on Workers KV (cache fixture; read back with wrangler kv)" workers_kv "$CACHE_WORKERS_URL"
-else
-    failed=$((failed + 1)); failures+=("start the cache fixture on cloudflare-workers")
 fi
 # The notes example on D1 through JSPI (workers/D1.md): scripts/workers-d1.sh runs its Worker in workerd twice over
 # one local D1 database.
