@@ -125,6 +125,7 @@ function jsonValue(value) {
 }
 
 async function runStatement(db, request) {
+    if (!isD1(db)) throw new Error('not a D1 binding');
     const statement = db.prepare(request.sql).bind(...request.params);
     if (request.rows) {
         const result = await statement.all();
@@ -147,7 +148,8 @@ function message(error) {
 
 /**
  * Starts `run()` (which answers a Promise of the answer JSON) under a new ticket, unless no request is being served;
- * the Java side then waits for the ticket and takes the answer.
+ * the Java side then waits for the ticket and takes the answer. Whatever `run` throws or rejects with becomes an
+ * error answer.
  */
 function startTicket(what, run) {
     const ticket = nextTicket++;
@@ -179,7 +181,6 @@ globalThis.jmcpD1 = {
     isD1,
 
     start(db, requestJson) {
-        if (!isD1(db)) return startTicket('D1', () => Promise.reject(new Error('not a D1 binding')));
         return startTicket('D1', () => runStatement(db, JSON.parse(requestJson)));
     },
 
@@ -192,6 +193,7 @@ function isKv(value) {
 }
 
 async function runKv(kv, request) {
+    if (!isKv(kv)) throw new Error('not a KV namespace binding');
     switch (request.op) {
         case 'get':
             return JSON.stringify({ value: await kv.get(request.key) });
@@ -211,7 +213,6 @@ globalThis.jmcpKv = {
     isKv,
 
     start(kv, requestJson) {
-        if (!isKv(kv)) return startTicket('KV', () => Promise.reject(new Error('not a KV namespace binding')));
         return startTicket('KV', () => runKv(kv, JSON.parse(requestJson)));
     },
 
