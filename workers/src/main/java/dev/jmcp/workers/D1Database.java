@@ -76,7 +76,7 @@ public final class D1Database implements SqlDatabase {
      */
     public static Optional<D1Database> of(JSObject env, String name) {
         if (!JsD1.isD1(env, name)) return Optional.empty();
-        return Optional.of(new D1Database(name, new JsD1(JsD1.get(env, name))));
+        return Optional.of(new D1Database(name, new JsD1(WorkersPlatform.binding(env, name))));
     }
 
     /** @param binding the binding's name, for messages */

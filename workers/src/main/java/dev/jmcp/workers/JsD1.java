@@ -23,10 +23,6 @@ final class JsD1 implements D1Database.Statements {
     @JSBody(params = {"env", "name"}, script = "return jmcpD1.isD1(env[name]);")
     static native boolean isD1(JSObject env, String name);
 
-    /** {@code env[name]}. */
-    @JSBody(params = {"env", "name"}, script = "return env[name];")
-    static native JSObject get(JSObject env, String name);
-
     @Override
     public String run(String request) {
         int ticket = start(binding, request);

@@ -37,7 +37,7 @@ public final class KvCache implements KeyValueCache {
     /** The KV namespace bound as {@code env[name]}; empty when the Worker has no KV binding of that name. */
     public static Optional<KvCache> of(JSObject env, String name) {
         if (!JsKv.isKv(env, name)) return Optional.empty();
-        return Optional.of(new KvCache(name, new JsKv(JsD1.get(env, name))));
+        return Optional.of(new KvCache(name, new JsKv(WorkersPlatform.binding(env, name))));
     }
 
     public KvCache(String binding, Operations operations) {

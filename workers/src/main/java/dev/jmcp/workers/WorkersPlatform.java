@@ -1,6 +1,7 @@
 package dev.jmcp.workers;
 
 import dev.jmcp.Platform;
+import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 
 import java.util.Collections;
@@ -57,6 +58,10 @@ public final class WorkersPlatform implements Platform {
     public JSObject bindings() {
         return bindings;
     }
+
+    /** The binding {@code env[name]} of a Worker's {@code env} object, for facility providers. */
+    @JSBody(params = {"env", "name"}, script = "return env[name];")
+    static native JSObject binding(JSObject env, String name);
 
     /** The binding name the var {@code nameVar} gives (blank counts as unset), else {@code defaultName}. */
     public String bindingName(String nameVar, String defaultName) {
