@@ -56,6 +56,7 @@ final class ConcurrencyLimit extends Handler.Wrapper {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, Integer.toString(retryAfterSeconds));
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+            UnreadBody.discardOrClose(request, response);
             response.write(true, ByteBuffer.wrap(busyBody), callback);
             return true;
         }

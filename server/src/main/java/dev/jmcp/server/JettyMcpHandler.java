@@ -65,6 +65,7 @@ public final class JettyMcpHandler extends Handler.Abstract {
         String path = Request.getPathInContext(request);
         if (!path.equals(endpoint.path())) return false;
         byte[] body = readAtMost(request, endpoint.maxBodyBytes() + 1);
+        if (body.length > endpoint.maxBodyBytes()) UnreadBody.discardOrClose(request, response);
         var answer = endpoint.handle(new HttpRequest(request.getMethod(), path, headersOf(request), body));
         switch (answer) {
             case HttpResponse.Full full -> writeFull(full, response, callback);
@@ -92,7 +93,7 @@ public final class JettyMcpHandler extends Handler.Abstract {
     /**
      * Reads the body but never more than {@code limit} bytes, so a huge or endless body costs at most limit bytes of
      * memory. A body cut at limit is still passed on: core sees it is over {@code maxBodyBytes} and answers 413.
-     * The unread rest is Jetty's to discard (it closes the connection if it cannot).
+     * The unread rest is Jetty's to discard; see {@link UnreadBody}.
      */
     static byte[] readAtMost(Content.Source source, int limit) throws IOException {
         long declared = source.getLength();

@@ -92,6 +92,28 @@ class BadInputTest {
     }
 
     @Test
+    void aBodyOverTheLimitOnAKeepAliveConnectionIsAnswered413AndTheConnectionSaysItCloses() throws IOException {
+        // Only the first 5 MiB of a declared 10 MiB arrive: the server stops reading at its 4 MiB limit and
+        // cannot reach a next request on this connection, so it must say the connection ends.
+        try (var socket = new Socket("127.0.0.1", http.port())) {
+            socket.setSoTimeout(20_000);
+            String head = "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:" + http.port() + "\r\nContent-Type: application/json\r\n"
+                    + "Accept: application/json, text/event-stream\r\nMcp-Session-Id: " + session + "\r\n"
+                    + "Content-Length: " + (10 * 1024 * 1024) + "\r\n\r\n";
+            var part = new byte[5 * 1024 * 1024];
+            Arrays.fill(part, (byte) ' ');
+            part[0] = '[';
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(part);
+            socket.getOutputStream().flush();
+            var response = parse(readAll(socket.getInputStream()));
+            assertThat(response.status).isEqualTo(413);
+            assertThat(response.header("connection")).isEqualTo("close");
+        }
+        assertServerAlive();
+    }
+
+    @Test
     void hundredThousandDeepNestingIsAParseErrorNotACrash() throws IOException {
         String deep = "[".repeat(100_000) + "]".repeat(100_000);
         assertError(send("POST", json(deep), session), 400, -32700, "depth");

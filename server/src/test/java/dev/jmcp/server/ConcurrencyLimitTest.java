@@ -6,6 +6,8 @@ import dev.jmcp.http.EndpointOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -70,6 +72,53 @@ class ConcurrencyLimitTest {
             assertThat(done.body()).contains("released");
         }
         assertThat(call().status()).as("the slots were given back").isEqualTo(200);
+    }
+
+    @Test
+    void a_refusal_of_a_request_whose_body_is_all_there_keeps_the_connection_for_the_next_request() throws Exception {
+        try (var socket = refusedOverKeepAlive(false)) {
+            var refused = RawHttp.readOne(socket.getInputStream());
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.header("Connection")).isNull();
+
+            socket.getOutputStream().write(RawHttp.getKeepAlive("/health", "127.0.0.1").getBytes(StandardCharsets.UTF_8));
+            assertThat(RawHttp.readOne(socket.getInputStream()).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void a_refusal_sent_before_the_body_arrived_tells_the_client_the_connection_closes() throws Exception {
+        // Jetty cannot read this connection's next request without the rest of the body: it closes it, and a client
+        // not told so would send its next request into a closed connection (seen in ContainerIT with java.net.http).
+        try (var socket = refusedOverKeepAlive(true)) {
+            var refused = RawHttp.readOne(socket.getInputStream());
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.header("Connection")).isEqualTo("close");
+            assertThat(socket.getInputStream().read()).as("the server closed the connection").isEqualTo(-1);
+        }
+    }
+
+    /** Takes the only slot with a waiting call, then sends a keep-alive call over a new socket, its body held back or not. */
+    private Socket refusedOverKeepAlive(boolean holdBackBody) throws Exception {
+        http = McpHttpServer.builder(server()).port(0).maxConcurrentRequests(1)
+                .endpointOptions(EndpointOptions.builder().mode(EndpointOptions.Mode.STATELESS).build()).build().start();
+        CompletableFuture.runAsync(() -> {
+            try {
+                call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, threads);
+        while (entered.getCount() == 3) Thread.sleep(5);
+
+        var socket = new Socket("127.0.0.1", http.port());
+        socket.setSoTimeout(10_000);
+        String keepAlive = RawHttp.post("/mcp", "127.0.0.1", CALL).replace("Connection: close\r\n", "");
+        int headEnd = keepAlive.indexOf("\r\n\r\n") + 4;
+        String sent = holdBackBody ? keepAlive.substring(0, headEnd) : keepAlive;
+        socket.getOutputStream().write(sent.getBytes(StandardCharsets.UTF_8));
+        socket.getOutputStream().flush();
+        return socket;
     }
 
     @Test
