@@ -311,8 +311,8 @@ public final class JsonParser {
 
         /**
          * Reads a number literal. The digits accumulate into a long while there are at most 19 significant ones
-         * (below 2^64, so exact): integers that fit become a long, decimals a BigDecimal made from that long and a
-         * scale, with no text in between. Only longer literals go through {@code new BigDecimal(String)}.
+         * (below 2^64, so exact): integers that fit become a long, decimals that long and a scale, with no text in
+         * between. Only longer literals go through {@code new BigDecimal(String)}.
          */
         private Json number(int c) {
             int start = pos;
@@ -397,7 +397,7 @@ public final class JsonParser {
                         return JsonNumber.of(negative ? -mantissa : mantissa);
                     }
                 } else if (mantissa >= 0) {
-                    return JsonNumber.of(BigDecimal.valueOf(negative ? -mantissa : mantissa, fractionDigits - exponent));
+                    return JsonNumber.decimal(negative ? -mantissa : mantissa, fractionDigits - exponent);
                 }
             }
             return JsonNumber.of(new BigDecimal(ascii(start, i)));

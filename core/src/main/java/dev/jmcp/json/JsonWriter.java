@@ -159,13 +159,7 @@ public final class JsonWriter {
     private static void scalar(Json value, Utf8Output out) {
         switch (value) {
             case JsonString s -> out.string(s.value());
-            case JsonNumber n -> {
-                if (n.isLong()) {
-                    out.number(n.longValue());
-                } else {
-                    out.ascii(n.text());
-                }
-            }
+            case JsonNumber n -> n.writeTo(out);
             case JsonBoolean b -> out.ascii(b == JsonBoolean.TRUE ? "true" : "false");
             case JsonNull n -> out.ascii("null");
             case JsonObject o -> {

@@ -157,6 +157,35 @@ final class Utf8Output {
         count = p;
     }
 
+    /**
+     * unscaled x 10^-scale (scale above 0, unscaled not Long.MIN_VALUE) in plain notation, as
+     * {@link JsonNumber#text()} writes it: "2.05", "-0.0050".
+     */
+    void decimal(long unscaled, int scale) {
+        ensure(scale + 23); // sign, "0.", zeros, 19 digits, point
+        byte[] b = buf;
+        int p = count;
+        long value = unscaled;
+        if (value < 0) {
+            b[p++] = '-';
+            value = -value;
+        }
+        int digits = 1;
+        for (long rest = value / 10; rest != 0; rest /= 10) digits++;
+        if (digits <= scale) {
+            b[p++] = '0';
+            b[p++] = '.';
+            for (int i = digits; i < scale; i++) b[p++] = '0';
+        }
+        int end = p + digits + (digits > scale ? 1 : 0);
+        for (int i = 0, q = end; i < digits; i++) {
+            if (i == scale) b[--q] = '.';
+            b[--q] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        count = end;
+    }
+
     void number(long value) {
         if (value == Long.MIN_VALUE) {
             ascii("-9223372036854775808");

@@ -15,6 +15,71 @@ class JsonNumberTest {
         return Json.parse(text).asNumber();
     }
 
+    /**
+     * Decimals of few digits are held as a long and a scale, not as a BigDecimal; BigDecimal itself is the
+     * reference they must match in every answer, over random digits and scales around every boundary.
+     */
+    @Test
+    void compactDecimalsAnswerExactlyAsTheBigDecimalOfTheSameValue() {
+        var random = new java.util.Random(7);
+        for (int i = 0; i < 200_000; i++) {
+            int digits = 1 + random.nextInt(19);
+            long unscaled = random.nextLong() % (digits == 19 ? Long.MAX_VALUE : pow10(digits));
+            if (random.nextInt(8) == 0) unscaled = unscaled / pow10(random.nextInt(digits)) * pow10(random.nextInt(4)); // trailing zeros
+            if (random.nextInt(50) == 0) unscaled = 0;
+            int scale = random.nextInt(50) - 22;
+            var reference = new BigDecimal(BigInteger.valueOf(unscaled), scale);
+            JsonNumber compact = JsonNumber.decimal(unscaled, scale);
+            JsonNumber big = JsonNumber.of(reference);
+            String what = unscaled + "e" + (-scale);
+
+            assertThat(compact.text()).as(what).isEqualTo(big.text());
+            assertThat(JsonWriter.write(Json.array(compact))).as(what).isEqualTo("[" + big.text() + "]");
+            assertThat(compact).as(what).isEqualTo(big);
+            assertThat(big).as(what).isEqualTo(compact);
+            assertThat(compact.hashCode()).as(what).isEqualTo(big.hashCode());
+            assertThat(compact.isIntegral()).as(what).isEqualTo(big.isIntegral());
+            assertThat(compact.fitsLong()).as(what).isEqualTo(big.fitsLong());
+            assertThat(compact.doubleValue()).as(what).isEqualTo(reference.doubleValue());
+            assertThat(compact.decimalValue()).as(what).isEqualByComparingTo(reference);
+            if (big.fitsLong()) {
+                assertThat(compact.longValue()).as(what).isEqualTo(reference.longValueExact());
+            } else {
+                assertThatThrownBy(compact::longValue).as(what).isInstanceOf(ArithmeticException.class)
+                        .hasMessage(reference.toPlainString() + " is not a whole number within the range of a 64-bit integer");
+            }
+            JsonNumber stripped = JsonNumber.of(reference.stripTrailingZeros());
+            assertThat(compact).as(what).isEqualTo(stripped).hasSameHashCodeAs(stripped);
+            assertThat(parse(compact.text())).as(what).isEqualTo(compact);
+            assertThat(parse(compact.text()).text()).as(what).isEqualTo(compact.text());
+        }
+    }
+
+    @Test
+    void ofDoubleWritesTheTextTheBigDecimalOfItsShortestFormWould() {
+        var random = new java.util.Random(11);
+        for (int i = 0; i < 200_000; i++) {
+            double value = switch (i % 3) {
+                case 0 -> Double.longBitsToDouble(random.nextLong());
+                case 1 -> (random.nextInt(2_000_000) - 1_000_000) / 100.0;
+                default -> random.nextGaussian() * Math.pow(10, random.nextInt(40) - 20);
+            };
+            if (!Double.isFinite(value)) continue;
+            String expected = value == Math.rint(value) && Math.abs(value) < 9.0e15
+                    ? Long.toString((long) value)
+                    : JsonNumber.of(new BigDecimal(Double.toString(value))).text();
+            JsonNumber number = JsonNumber.of(value);
+            assertThat(number.text()).as("%s", value).isEqualTo(expected);
+            assertThat(number.doubleValue()).as("%s", value).isEqualTo(value == 0 ? 0.0 : value);
+        }
+    }
+
+    private static long pow10(int n) {
+        long p = 1;
+        for (int i = 0; i < n; i++) p *= 10;
+        return p;
+    }
+
     @Test
     void ofLongKeepsEveryLong() {
         for (long value : new long[] {0, 1, 255, 256, -1, Long.MAX_VALUE, Long.MIN_VALUE}) {
