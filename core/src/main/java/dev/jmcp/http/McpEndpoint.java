@@ -169,38 +169,35 @@ public final class McpEndpoint {
         session = sessions.get(sessionId.trim());
         if (session == null) return error(404, message.id(), -32001, "Session not found: it ended or expired; initialize a new one");
         session.touch(env.currentTimeMillis());
-        return switch (message) {
-            case Message.Notification n -> {
-                notification(session, n);
-                yield accepted();
-            }
-            case Message.Response r -> {
-                session.answer(r.id(), r.result(), r.error());
-                yield accepted();
-            }
-            case Message.Request r -> request(session, r);
-        };
+        // instanceof, not a pattern switch: this runs in every cold start (core/README.md, "Cold start")
+        if (message instanceof Message.Request r) return request(session, r);
+        if (message instanceof Message.Notification n) {
+            notification(session, n);
+        } else {
+            var response = (Message.Response) message;
+            session.answer(response.id(), response.result(), response.error());
+        }
+        return accepted();
     }
 
     private HttpResponse postStateless(Message message) {
-        return switch (message) {
-            case Message.Notification n -> accepted();
-            case Message.Response r -> accepted(); // nobody asked: the stateless lane sends no requests
-            case Message.Request r -> switch (r.method()) {
-                case "initialize" -> {
-                    try {
-                        yield json(200, Rpc.result(r.id(), initializeResult(negotiate(r.params()))), Headers.EMPTY);
-                    } catch (IllegalArgumentException e) {
-                        yield json(200, Rpc.error(r.id(), McpException.INVALID_PARAMS, "Invalid params for initialize: " + e.getMessage(), null), Headers.EMPTY);
-                    }
+        // instanceof, not a pattern switch: this runs in every cold start (core/README.md, "Cold start")
+        // A notification or a response: nobody asked, as the stateless lane sends no requests.
+        if (!(message instanceof Message.Request r)) return accepted();
+        return switch (r.method()) {
+            case "initialize" -> {
+                try {
+                    yield json(200, Rpc.result(r.id(), initializeResult(negotiate(r.params()))), Headers.EMPTY);
+                } catch (IllegalArgumentException e) {
+                    yield json(200, Rpc.error(r.id(), McpException.INVALID_PARAMS, "Invalid params for initialize: " + e.getMessage(), null), Headers.EMPTY);
                 }
-                case "logging/setLevel", "resources/subscribe", "resources/unsubscribe" -> {
-                    // accepted for compatibility; with no session there is nothing to keep them in
-                    yield json(200, Rpc.result(r.id(), JsonObject.builder().build()), Headers.EMPTY);
-                }
-                default -> serve(null, r, new CallContext.Client(VERSIONS.get(0), JsonObject.builder().build(), progressToken(r.params()), null),
-                        Lane.STATELESS_2025, Map.of());
-            };
+            }
+            case "logging/setLevel", "resources/subscribe", "resources/unsubscribe" -> {
+                // accepted for compatibility; with no session there is nothing to keep them in
+                yield json(200, Rpc.result(r.id(), JsonObject.builder().build()), Headers.EMPTY);
+            }
+            default -> serve(null, r, new CallContext.Client(VERSIONS.get(0), JsonObject.builder().build(), progressToken(r.params()), null),
+                    Lane.STATELESS_2025, Map.of());
         };
     }
 

@@ -74,32 +74,31 @@ public sealed interface Json permits JsonObject, JsonArray, JsonString, JsonNumb
      * BigInteger, Map with String keys, List, and null as {@link JsonNull}. Anything else is an error naming its class.
      */
     static Json of(Object value) {
-        return switch (value) {
-            case null -> JsonNull.NULL;
-            case Json json -> json;
-            case String s -> new JsonString(s);
-            case Boolean b -> JsonBoolean.of(b);
-            case Integer i -> JsonNumber.of(i);
-            case Long l -> JsonNumber.of(l);
-            case Short s -> JsonNumber.of(s);
-            case Byte b -> JsonNumber.of(b);
-            case Double d -> JsonNumber.of(d);
-            case Float f -> JsonNumber.of(f.doubleValue());
-            case BigDecimal d -> JsonNumber.of(d);
-            case java.math.BigInteger i -> JsonNumber.of(new BigDecimal(i));
-            case Map<?, ?> map -> {
-                var members = new Members(map.size());
-                map.forEach((k, v) -> {
-                    if (!(k instanceof String key)) {
-                        throw new IllegalArgumentException("Json.of map key is not a String: " + k);
-                    }
-                    members.put(key, of(v));
-                });
-                yield JsonObject.wrap(members);
-            }
-            case List<?> list -> array(list);
-            default -> throw new IllegalArgumentException("Json.of cannot convert " + value.getClass().getName());
-        };
+        // instanceof, not a pattern switch: this runs in every cold start (core/README.md, "Cold start")
+        if (value == null) return JsonNull.NULL;
+        if (value instanceof Json json) return json;
+        if (value instanceof String s) return new JsonString(s);
+        if (value instanceof Boolean b) return JsonBoolean.of(b);
+        if (value instanceof Integer i) return JsonNumber.of(i);
+        if (value instanceof Long l) return JsonNumber.of(l);
+        if (value instanceof Short s) return JsonNumber.of(s);
+        if (value instanceof Byte b) return JsonNumber.of(b);
+        if (value instanceof Double d) return JsonNumber.of(d);
+        if (value instanceof Float f) return JsonNumber.of(f.doubleValue());
+        if (value instanceof BigDecimal d) return JsonNumber.of(d);
+        if (value instanceof java.math.BigInteger i) return JsonNumber.of(new BigDecimal(i));
+        if (value instanceof Map<?, ?> map) {
+            var members = new Members(map.size());
+            map.forEach((k, v) -> {
+                if (!(k instanceof String key)) {
+                    throw new IllegalArgumentException("Json.of map key is not a String: " + k);
+                }
+                members.put(key, of(v));
+            });
+            return JsonObject.wrap(members);
+        }
+        if (value instanceof List<?> list) return array(list);
+        throw new IllegalArgumentException("Json.of cannot convert " + value.getClass().getName());
     }
 
     static JsonString string(String value) {

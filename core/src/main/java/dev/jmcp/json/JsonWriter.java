@@ -157,19 +157,21 @@ public final class JsonWriter {
 
     /** Everything but a non-empty array or object. */
     private static void scalar(Json value, Utf8Output out) {
-        switch (value) {
-            case JsonString s -> out.string(s.value());
-            case JsonNumber n -> n.writeTo(out);
-            case JsonBoolean b -> out.ascii(b == JsonBoolean.TRUE ? "true" : "false");
-            case JsonNull n -> out.ascii("null");
-            case JsonObject o -> {
-                if (o instanceof JsonObject.Prewritten prewritten) {
-                    out.raw(prewritten.utf8);
-                } else {
-                    out.ascii("{}");
-                }
-            }
-            case JsonArray a -> out.ascii("[]");
+        // instanceof, not a pattern switch: this runs in every cold start (core/README.md, "Cold start")
+        if (value instanceof JsonString s) {
+            out.string(s.value());
+        } else if (value instanceof JsonNumber n) {
+            n.writeTo(out);
+        } else if (value instanceof JsonBoolean b) {
+            out.ascii(b == JsonBoolean.TRUE ? "true" : "false");
+        } else if (value instanceof JsonNull) {
+            out.ascii("null");
+        } else if (value instanceof JsonObject.Prewritten prewritten) {
+            out.raw(prewritten.utf8);
+        } else if (value instanceof JsonObject) {
+            out.ascii("{}");
+        } else {
+            out.ascii("[]"); // a JsonArray, the last of JSON's six types
         }
     }
 }

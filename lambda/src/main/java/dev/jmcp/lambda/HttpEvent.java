@@ -114,10 +114,11 @@ public record HttpEvent(EventSource source, boolean multiValueHeaders, HttpReque
     private static void addSingle(Headers.Builder headers, JsonObject fields, String member) {
         if (fields == null) return;
         for (Map.Entry<String, Json> field : fields.members().entrySet()) {
-            switch (field.getValue()) {
-                case JsonString s -> headers.add(field.getKey(), s.value());
-                case JsonNull n -> { }
-                default -> throw new InvalidEventException(member + "." + field.getKey() + " must be a string, found a JSON "
+            // instanceof, not a pattern switch: this runs in every cold start (core/README.md, "Cold start")
+            if (field.getValue() instanceof JsonString s) {
+                headers.add(field.getKey(), s.value());
+            } else if (field.getValue() != JsonNull.NULL) {
+                throw new InvalidEventException(member + "." + field.getKey() + " must be a string, found a JSON "
                         + field.getValue().typeName());
             }
         }
@@ -125,17 +126,16 @@ public record HttpEvent(EventSource source, boolean multiValueHeaders, HttpReque
 
     private static void addMulti(Headers.Builder headers, JsonObject fields) {
         for (Map.Entry<String, Json> field : fields.members().entrySet()) {
-            switch (field.getValue()) {
-                case JsonArray values -> {
-                    for (Json value : values) {
-                        if (!(value instanceof JsonString s)) {
-                            throw new InvalidEventException("multiValueHeaders." + field.getKey() + " must hold strings, found a JSON " + value.typeName());
-                        }
-                        headers.add(field.getKey(), s.value());
+            // instanceof, not a pattern switch: this runs in every cold start (core/README.md, "Cold start")
+            if (field.getValue() instanceof JsonArray values) {
+                for (Json value : values) {
+                    if (!(value instanceof JsonString s)) {
+                        throw new InvalidEventException("multiValueHeaders." + field.getKey() + " must hold strings, found a JSON " + value.typeName());
                     }
+                    headers.add(field.getKey(), s.value());
                 }
-                case JsonNull n -> { }
-                default -> throw new InvalidEventException("multiValueHeaders." + field.getKey() + " must be an array, found a JSON "
+            } else if (field.getValue() != JsonNull.NULL) {
+                throw new InvalidEventException("multiValueHeaders." + field.getKey() + " must be an array, found a JSON "
                         + field.getValue().typeName());
             }
         }

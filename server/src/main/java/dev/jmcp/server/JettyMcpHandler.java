@@ -67,9 +67,11 @@ public final class JettyMcpHandler extends Handler.Abstract {
         byte[] body = readAtMost(request, endpoint.maxBodyBytes() + 1);
         if (body.length > endpoint.maxBodyBytes()) UnreadBody.discardOrClose(request, response);
         var answer = endpoint.handle(new HttpRequest(request.getMethod(), path, headersOf(request), body));
-        switch (answer) {
-            case HttpResponse.Full full -> writeFull(full, response, callback);
-            case HttpResponse.Events events -> stream(events, request, response, callback);
+        // instanceof, not a pattern switch: this runs in every cold start (core/README.md, "Cold start")
+        if (answer instanceof HttpResponse.Full full) {
+            writeFull(full, response, callback);
+        } else {
+            stream((HttpResponse.Events) answer, request, response, callback);
         }
         return true;
     }
