@@ -98,6 +98,9 @@ public final class FunctionUrl extends Handler.Abstract {
         name = name.substring(0, name.length() - "/invocations".length());
         if (!name.equals(lambda.config().name()) && !name.equals(lambda.config().arn())) {
             response.getHeaders().put("x-amzn-ErrorType", "ResourceNotFoundException");
+            // Answered unread: once committed, Jetty closes a connection whose body it cannot finish, so say so,
+            // or a keep-alive client sends its next request into the closed connection.
+            if (!request.consumeAvailable()) response.getHeaders().put(HttpHeader.CONNECTION, "close");
             send(response, callback, 404, "application/json", Json.writeUtf8(Json.object("Type", "User",
                     "message", "Function not found: " + lambda.config().arn().replace(lambda.config().name(), name))));
             return true;

@@ -126,6 +126,19 @@ class FunctionUrlTest {
     }
 
     @Test
+    void anUnknownFunctionAnsweredBeforeItsBodyArrivedSaysTheConnectionCloses() throws Exception {
+        String base = serve(ric());
+        int port = URI.create(base).getPort();
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /2015-03-31/functions/other/invocations HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Length: 2\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));   // the body "{}" held back
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 404").containsIgnoringCase("\r\nConnection: close\r\n");
+        }
+    }
+
+    @Test
     void aStreamingRuntimesBytesReachTheClientAsTheyComeAndAnErrorTrailerCutsTheStream() throws Exception {
         var command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
                 "dev.jmcp.lambda.local.fixture.StreamingRuntime");
