@@ -7,10 +7,11 @@ import java.math.BigInteger;
  * A JSON number. Integers that fit in a {@code long} are held as one; everything else keeps its exact decimal value,
  * so integers beyond 2^53 and long decimals survive a round trip unchanged.
  *
- * <p>Decimals of up to 18 significant digits (prices, coordinates, scores) are held as a long and a scale, not as a
- * {@link BigDecimal}: BigDecimal's static initializer computes power tables with BigInteger arithmetic, 16 to 23 ms
- * on JDK 25 even with an AOT cache and far more on TeaVM, and it would run in the cold start of any server whose
- * first messages hold a decimal. BigDecimal is made only when a caller asks for one or the value needs it.
+ * <p>Decimals whose digits fit a long and whose text needs no exponent (prices, coordinates, scores) are held as a
+ * long and a scale, not as a {@link BigDecimal}: BigDecimal's static initializer computes power tables with BigInteger
+ * arithmetic, 16 to 23 ms on JDK 25 even with an AOT cache (on TeaVM it runs in the first request of a fresh Worker),
+ * and it would run in the cold start of any server whose first messages hold a decimal. BigDecimal is made only when
+ * a caller asks for one or the value needs it.
  */
 public final class JsonNumber implements Json {
     private static final JsonNumber[] SMALL = new JsonNumber[256];
