@@ -188,18 +188,9 @@ public final class JsonNumber implements Json {
     public String text() {
         if (decimal != null) return decimal.toString().replace("E+", "E");
         if (scale == 0) return Long.toString(unscaled);
-        String digits = Long.toString(Math.abs(unscaled));
-        int point = digits.length() - scale;
-        var text = new StringBuilder(digits.length() + 3 + Math.max(0, -point));
-        if (unscaled < 0) text.append('-');
-        if (point > 0) {
-            text.append(digits, 0, point).append('.').append(digits, point, digits.length());
-        } else {
-            text.append("0.");
-            for (int i = point; i < 0; i++) text.append('0');
-            text.append(digits);
-        }
-        return text.toString();
+        var out = new Utf8Output(); // the writer's form, so text and output cannot drift apart
+        out.decimal(unscaled, scale);
+        return out.toUtf8String();
     }
 
     @Override
