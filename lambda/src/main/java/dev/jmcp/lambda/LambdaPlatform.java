@@ -49,9 +49,6 @@ public final class LambdaPlatform implements Platform, AutoCloseable {
     public static final String DATA_DIR = "JMCP_DATA_DIR";
     static final int VALIDATE_AFTER_IDLE_SECONDS = 10;
 
-    /** The instance's cache in memory: warm invocations see what earlier ones put. */
-    static final Shared<MemoryKeyValueCache> CACHE = Shared.of("jmcp cache", MemoryKeyValueCache::configured);
-
     /** The configured database, one per instance. */
     static final Shared<JdbcDatabase> DATABASE = Shared.of("jmcp SQL database", platform -> ((LambdaPlatform) platform).openDatabase());
 
@@ -98,7 +95,7 @@ public final class LambdaPlatform implements Platform, AutoCloseable {
     @Override
     public <T> Optional<T> facility(Class<T> type) {
         if (type == SqlDatabase.class && hasDatabase()) return Optional.of(type.cast(database));
-        if (type == KeyValueCache.class) return Optional.of(type.cast(shared(CACHE)));
+        if (type == KeyValueCache.class) return Optional.of(type.cast(shared(MemoryKeyValueCache.SHARED))); // warm invocations see earlier puts
         return Optional.empty();
     }
 

@@ -49,7 +49,6 @@ public final class JvmPlatform implements Platform, AutoCloseable {
     private JdbcDatabase database;
     private boolean databaseChosen;
     private boolean closed;
-    private MemoryKeyValueCache cache;
     private final SharedResources shared = new SharedResources();
 
     /** Configuration from the process environment. */
@@ -84,7 +83,7 @@ public final class JvmPlatform implements Platform, AutoCloseable {
     @Override
     public <T> Optional<T> facility(Class<T> type) {
         if (type == SqlDatabase.class) return Optional.ofNullable(database()).map(type::cast);
-        if (type == KeyValueCache.class) return Optional.of(type.cast(cache()));
+        if (type == KeyValueCache.class) return Optional.of(type.cast(shared(MemoryKeyValueCache.SHARED)));
         return Optional.empty();
     }
 
@@ -120,12 +119,6 @@ public final class JvmPlatform implements Platform, AutoCloseable {
             databaseChosen = true;
         }
         return database;
-    }
-
-    private synchronized MemoryKeyValueCache cache() {
-        if (closed) throw new IllegalStateException("this JvmPlatform is closed");
-        if (cache == null) cache = MemoryKeyValueCache.configured(this);
-        return cache;
     }
 
     private JdbcDatabase chooseDatabase() {

@@ -2,6 +2,7 @@ package dev.jmcp.server;
 
 import dev.jmcp.KeyValueCache;
 import dev.jmcp.Platform;
+import dev.jmcp.Shared;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -18,6 +19,8 @@ import java.util.function.LongSupplier;
 public final class MemoryKeyValueCache implements KeyValueCache {
     public static final String MAX_MB = "JMCP_CACHE_MAX_MB";
     static final int DEFAULT_MAX_MB = 32;
+    /** The runtime instance's cache: a platform offers {@code platform.shared(SHARED)} as its {@link KeyValueCache}. */
+    public static final Shared<MemoryKeyValueCache> SHARED = Shared.of("jmcp cache", MemoryKeyValueCache::configured);
     /** What an entry costs beyond its chars: the map node, the entry record and two String headers, roughly. */
     private static final long ENTRY_OVERHEAD = 96;
 
