@@ -1,6 +1,10 @@
 // bench/workers.sh's measurements, in bare workerd (no wrangler proxy, no miniflare): the jmcp Worker as
 // `wrangler deploy --dry-run` bundles it against a hello-world Worker, interleaved in one run.
-//   cold: workerd process start -> first answered MCP request, per run a fresh process (median of RUNS)
+//   cold: workerd process start -> first answered MCP request, per run a fresh process (median of RUNS); and where
+//         that time goes, from variants of the same bundle whose fetch answers at once (each a delta over hello-world):
+//         "module" (worker.js evaluated, the wasm module compiled by workerd, nothing instantiated), "instantiated"
+//         (TeaVM's instance made, its start function run), "started" (the Java application started: the whole global
+//         scope), then the full Worker answering its first MCP request
 //   warm: sequential requests over keep-alive after a warm-up (p50 / p95 / mean)
 // Usage: node bench.mjs WORKERD JMCP_BUNDLE_DIR HELLO_FILE OUT_DIR [runs] [requests]
 import { spawn } from "node:child_process";
@@ -44,16 +48,28 @@ const w :Workerd.Worker = (
 }
 
 const wasm = readdirSync(bundleDir).find((f) => f.endsWith(".wasm"));
-// The breakdown: the same bundle with fetch answering at once, so only the module's load and instantiation count.
-const serveCall = "return await serve(request, env);";
 const bundled = readFileSync(resolve(bundleDir, "worker.js"), "utf8");
-if (!bundled.includes(serveCall)) throw new Error(`bench: ${serveCall} not found in the bundled worker.js`);
-const instantiateOnly = join(scratch, "instantiate-only.js");
-writeFileSync(instantiateOnly, bundled.replace(serveCall,
-  'return new Response(\'{"jsonrpc":"2.0","id":1,"result":{}}\', { headers: { "content-type": "application/json" } });'));
+// variant(name, cuts): the bundle with each [text, replacement] applied once; the text must be there, so a change to
+// worker.mjs that moves it fails here rather than measuring something else.
+function variant(name, cuts) {
+  let text = bundled;
+  for (const [from, to] of cuts) {
+    if (!text.includes(from)) throw new Error(`bench: "${from}" not found in the bundled worker.js`);
+    text = text.replace(from, to);
+  }
+  const file = join(scratch, `${name}.js`);
+  writeFileSync(file, text);
+  return [["worker.js", "esModule", file], [wasm, "wasm", resolve(bundleDir, wasm)]];
+}
+const answerAtOnce = ["return await serve(request, env);",
+  'return new Response(\'{"jsonrpc":"2.0","id":1,"result":{}}\', { headers: { "content-type": "application/json" } });'];
+const noAppStart = ["if (!startJava(globalEnv)) started = true;", "if (true) started = true;"];
+const noInstance = ["\nawait instantiate();\n", "\n"];
 const variants = {
   hello: [["worker.js", "esModule", resolve(helloFile)]],
-  "jmcp-instantiate-only": [["worker.js", "esModule", instantiateOnly], [wasm, "wasm", resolve(bundleDir, wasm)]],
+  module: variant("module", [answerAtOnce, noAppStart, noInstance]),
+  instantiated: variant("instantiated", [answerAtOnce, noAppStart]),
+  started: variant("started", [answerAtOnce]),
   jmcp: [["worker.js", "esModule", resolve(bundleDir, "worker.js")], [wasm, "wasm", resolve(bundleDir, wasm)]],
 };
 
@@ -108,7 +124,7 @@ function stop(child) {
 }
 
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
-const cold = { hello: [], "jmcp-instantiate-only": [], jmcp: [] };
+const cold = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
 const order = Object.keys(cold);
 for (let i = 0; i < RUNS; i++) {
   for (const name of i % 2 === 0 ? order : [...order].reverse()) {
@@ -136,8 +152,15 @@ const median = (xs) => pct(xs, 0.5);
 const result = {
   runs: RUNS,
   requests: REQUESTS,
-  coldMedianMs: { hello: median(cold.hello), instantiateOnly: median(cold["jmcp-instantiate-only"]), jmcp: median(cold.jmcp) },
+  coldMedianMs: Object.fromEntries(Object.entries(cold).map(([name, ms]) => [name, median(ms)])),
   coldDeltaMs: median(cold.jmcp) - median(cold.hello),
+  // each phase: its variant's median less the one before it, so the four add up to coldDeltaMs
+  coldPhasesMs: {
+    module: median(cold.module) - median(cold.hello),
+    instantiate: median(cold.instantiated) - median(cold.module),
+    appStart: median(cold.started) - median(cold.instantiated),
+    firstRequest: median(cold.jmcp) - median(cold.started),
+  },
   loadAverage: readFileSync("/proc/loadavg", "utf8").trim(),
   cold,
   warm,
@@ -145,8 +168,10 @@ const result = {
 writeFileSync(join(outDir, "result.json"), JSON.stringify(result, null, 2));
 const f = (x) => x.toFixed(2);
 console.log(`cold start (workerd start -> first MCP answer, median of ${RUNS}): hello-world ${f(result.coldMedianMs.hello)} ms, `
-  + `jmcp ${f(result.coldMedianMs.jmcp)} ms, delta ${f(result.coldDeltaMs)} ms (goal <= +15 ms); of that, loading and instantiating `
-  + `the module alone: +${f(result.coldMedianMs.instantiateOnly - result.coldMedianMs.hello)} ms`);
+  + `jmcp ${f(result.coldMedianMs.jmcp)} ms, delta ${f(result.coldDeltaMs)} ms (goal <= +15 ms); of that, by phase: `
+  + `worker.js and the wasm module's compilation ${f(result.coldPhasesMs.module)} ms, instantiation (TeaVM's start function) `
+  + `${f(result.coldPhasesMs.instantiate)} ms, the Java application's start ${f(result.coldPhasesMs.appStart)} ms, `
+  + `the first request ${f(result.coldPhasesMs.firstRequest)} ms`);
 for (const name of ["hello", "jmcp"]) {
   console.log(`warm ${name}: p50 ${f(warm[name].p50)} ms, p95 ${f(warm[name].p95)} ms, mean ${f(warm[name].mean)} ms (${REQUESTS} sequential requests, keep-alive)`);
 }
