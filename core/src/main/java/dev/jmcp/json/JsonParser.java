@@ -1,7 +1,6 @@
 package dev.jmcp.json;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -714,7 +713,7 @@ public final class JsonParser {
             if (b[i] == '"') {
                 checkStringLength(quote, i - start);
                 pos = i + 1;
-                return new String(b, start, i - start, StandardCharsets.ISO_8859_1);
+                return Latin1.string(b, start, i - start);
             }
             return decode(quote, i);
         }
@@ -764,12 +763,12 @@ public final class JsonParser {
             long hash = KeyNames.hash(w0, w1, w2);
             String key = KeyNames.WELL_KNOWN.find(w0, w1, w2, hash);
             if (key != null) return key;
-            if (++keys <= UNCACHED_KEYS) return new String(b, start, length, StandardCharsets.ISO_8859_1);
+            if (++keys <= UNCACHED_KEYS) return Latin1.string(b, start, length);
             KeyNames seen = keyCache;
             if (seen == null) seen = keyCache = new KeyNames(end < 4096 ? 32 : 64);
             key = seen.find(w0, w1, w2, hash);
             if (key == null) {
-                key = new String(b, start, length, StandardCharsets.ISO_8859_1);
+                key = Latin1.string(b, start, length);
                 seen.remember(w0, w1, w2, hash, key);
             }
             return key;
@@ -823,7 +822,7 @@ public final class JsonParser {
                 } else if (c == '"') {
                     if (o > limits.maxStringLength()) checkStringLength(quote, o);
                     pos = i + 1;
-                    return new String(out, 0, o, StandardCharsets.ISO_8859_1);
+                    return Latin1.string(out, 0, o);
                 } else if (c == '\\') {
                     char simple = i + 1 < n ? SIMPLE_ESCAPE[b[i + 1] & 0xFF] : 0;
                     if (simple != 0) {
@@ -966,7 +965,7 @@ public final class JsonParser {
 
         @Override
         String ascii(int from, int to) {
-            return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+            return Latin1.string(bytes, from, to - from);
         }
 
         @Override

@@ -1,7 +1,5 @@
 package dev.jmcp.json;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Object keys by their bytes, so a key the parser has met before costs no decoding and no allocation, as jackson-core's
  * name canonicalizer does. Only plain ASCII keys of up to {@link #MAX_LENGTH} bytes are held: such a key packs into
@@ -66,8 +64,10 @@ final class KeyNames {
 
     /** Holds {@code name} unless its slot is taken; for filling {@link #WELL_KNOWN}, where the first one wins. */
     private void add(String name) {
-        byte[] b = name.getBytes(StandardCharsets.ISO_8859_1);
-        if (b.length > MAX_LENGTH) throw new IllegalArgumentException("too long for the table: " + name);
+        if (name.length() > MAX_LENGTH) throw new IllegalArgumentException("too long for the table: " + name);
+        // the names are ASCII; a char loop, not getBytes(ISO_8859_1), keeps TeaVM's charset encoder off a cold start
+        byte[] b = new byte[name.length()];
+        for (int i = 0; i < b.length; i++) b[i] = (byte) name.charAt(i);
         long w0 = word(b, 0, b.length, 0, 8);
         long w1 = word(b, 0, b.length, 8, 16);
         long w2 = word(b, 0, b.length, 16, 24);

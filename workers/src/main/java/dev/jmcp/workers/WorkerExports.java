@@ -66,7 +66,7 @@ public final class WorkerExports {
         Int8Array body = bytesArg(call, 3);
         var answer = adapter().handle(arg(call, 0), arg(call, 1), arg(call, 2), body == null ? null : body.copyToJavaArray());
         if (answer.body() != null) answerBytes(call, Int8Array.copyFromJavaArray(answer.body()));
-        answer(call, answer.head());
+        answerHead(call, Int8Array.copyFromJavaArray(answer.head()));
     }
 
     /** {@link #pump} for the entry's {@code @Export}, as {@link #handleCall}. */
@@ -99,6 +99,9 @@ public final class WorkerExports {
 
     @JSBody(params = {"call", "text"}, script = "return jmcpCalls.answer(call,text);")
     private static native void answer(int call, String text);
+
+    @JSBody(params = {"call", "head"}, script = "return jmcpCalls.answerHead(call,head);")
+    private static native void answerHead(int call, Int8Array head);
 
     @JSBody(params = {"call", "bytes"}, script = "return jmcpCalls.answerBytes(call,bytes);")
     private static native void answerBytes(int call, Int8Array bytes);

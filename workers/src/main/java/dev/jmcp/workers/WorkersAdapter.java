@@ -68,17 +68,19 @@ public final class WorkersAdapter {
     }
 
     /**
-     * What {@link #handle} answers: {@code head} is a JSON object {@code {"status", "headers": [[name, value]...]}},
-     * with {@code "stream": n} for an event stream to {@link #pump}; {@code body} is a whole response's body, null
-     * for a stream.
+     * What {@link #handle} answers: {@code head} is the UTF-8 of a JSON object
+     * {@code {"status", "headers": [[name, value]...]}}, with {@code "stream": n} for an event stream to
+     * {@link #pump}; {@code body} is a whole response's body, null for a stream. The head is bytes, not a String,
+     * because the Worker decodes it with the platform's TextDecoder: as a String it would make TeaVM compile and run
+     * its charset decoder on every cold start's first request (about 7 KB of wasm).
      */
-    public record Answer(String head, byte[] body) {
+    public record Answer(byte[] head, byte[] body) {
     }
 
     /** Serves one request. {@code headersJson} is a JSON array of {@code [name, value]} pairs. */
     public Answer handle(String method, String path, String headersJson, byte[] body) {
         if (endpoint == null) {
-            return new Answer(Json.write(Json.object("status", 500, "headers", Json.array(Json.array("content-type", "application/json")))),
+            return new Answer(Json.writeUtf8(Json.object("status", 500, "headers", Json.array(Json.array("content-type", "application/json")))),
                     Json.writeUtf8(Json.object("jsonrpc", "2.0", "id", JsonNull.NULL, "error",
                             Json.object("code", -32603, "message", "Internal error: the server did not start; see the Worker's log"))));
         }
@@ -99,7 +101,7 @@ public final class WorkersAdapter {
                 head.put("stream", id);
             }
         }
-        return new Answer(Json.write(head.build()), responseBody);
+        return new Answer(Json.writeUtf8(head.build()), responseBody);
     }
 
     /**

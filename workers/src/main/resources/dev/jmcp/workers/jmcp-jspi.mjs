@@ -55,12 +55,14 @@ export function promising(wasmExport) {
 }
 
 const calls = new Map(); // call number -> { args, answer, bytes } of a promisingCall in flight
+const headDecoder = new TextDecoder();
 let nextCall = 1;
 
 /**
  * Wraps a wasm export `(call: i32, ...ints) -> void` whose Java side reads its arguments with jmcpCalls.arg(call, i)
  * (strings) or jmcpCalls.bytesArg(call, i) (a Uint8Array, as an Int8Array view), and gives its answer with
- * jmcpCalls.answer(call, text) and, for a body, jmcpCalls.answerBytes(call, int8Array): the result takes
+ * jmcpCalls.answer(call, text) or jmcpCalls.answerHead(call, utf8Int8Array) (decoded here, so Java needs no charset
+ * code) and, for a body, jmcpCalls.answerBytes(call, int8Array): the result takes
  * `(args, ...ints)` and answers a Promise of `{ answer, bytes }` (bytes null when Java gave none). The export may
  * wait for D1.
  */
@@ -95,6 +97,11 @@ globalThis.jmcpCalls = {
     answer(call, text) {
         const slot = calls.get(call);
         if (slot) slot.answer = text;
+    },
+
+    answerHead(call, utf8) {
+        const slot = calls.get(call);
+        if (slot) slot.answer = headDecoder.decode(utf8);
     },
 
     answerBytes(call, bytes) {

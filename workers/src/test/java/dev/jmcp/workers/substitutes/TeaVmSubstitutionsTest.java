@@ -1,0 +1,45 @@
+package dev.jmcp.workers.substitutes;
+
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TeaVmSubstitutionsTest {
+    /**
+     * TeaVM swaps the classes by name, so a core class renamed or given a new method would silently lose its substitute
+     * (the first) or fail only in the Workers build (the second): both show here first.
+     */
+    @Test
+    void theSubstituteDeclaresTheSameStaticMethodsAsTheCoreClassItReplaces() throws Exception {
+        assertThat(signatures(Latin1.class)).isEqualTo(signatures(Class.forName("dev.jmcp.json.Latin1")));
+    }
+
+    @Test
+    void latin1MakesTheSameStringsAsTheJvmConstructorCoreUses() {
+        byte[] every = new byte[256];
+        for (int i = 0; i < every.length; i++) every[i] = (byte) i;
+        for (int from = 0; from < every.length; from += 37) {
+            for (int length : new int[]{0, 1, 7, every.length - from}) {
+                assertThat(Latin1.string(every, from, length))
+                        .isEqualTo(new String(every, from, length, StandardCharsets.ISO_8859_1));
+            }
+        }
+    }
+
+    private static Set<String> signatures(Class<?> type) {
+        Set<String> out = new TreeSet<>();
+        for (Method m : type.getDeclaredMethods()) {
+            if (Modifier.isStatic(m.getModifiers()) && !m.isSynthetic()) {
+                out.add(m.getReturnType().getName() + " " + m.getName() + Arrays.toString(m.getParameterTypes()));
+            }
+        }
+        return out;
+    }
+}
