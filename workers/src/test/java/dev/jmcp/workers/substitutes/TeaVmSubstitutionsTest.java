@@ -1,11 +1,13 @@
 package dev.jmcp.workers.substitutes;
 
 import org.junit.jupiter.api.Test;
+import org.teavm.extension.spi.substitution.SubstitutionPolicy;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -19,6 +21,12 @@ class TeaVmSubstitutionsTest {
     @Test
     void theSubstituteDeclaresTheSameStaticMethodsAsTheCoreClassItReplaces() throws Exception {
         assertThat(signatures(Latin1.class)).isEqualTo(signatures(Class.forName("dev.jmcp.json.Latin1")));
+    }
+
+    @Test
+    void teaVmFindsThePolicyAsAService() {
+        assertThat(ServiceLoader.load(SubstitutionPolicy.class).stream().map(ServiceLoader.Provider::type))
+                .contains(TeaVmSubstitutions.class);
     }
 
     @Test
