@@ -1,6 +1,5 @@
 package dev.jmcp.json;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -101,8 +100,9 @@ final class Utf8Output {
 
     /** The output decoded as a String; it is valid UTF-8 by construction. */
     String toUtf8String() {
-        if (chunkCount == 0) return new String(buf, 0, count, StandardCharsets.UTF_8);
-        return new String(toByteArray(), StandardCharsets.UTF_8);
+        if (chunkCount == 0) return Utf8.string(buf, 0, count);
+        byte[] all = toByteArray();
+        return Utf8.string(all, 0, all.length);
     }
 
     void punct(char c) {

@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Random;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,6 +22,7 @@ class TeaVmSubstitutionsTest {
     @Test
     void theSubstituteDeclaresTheSameStaticMethodsAsTheCoreClassItReplaces() throws Exception {
         assertThat(signatures(Latin1.class)).isEqualTo(signatures(Class.forName("dev.jmcp.json.Latin1")));
+        assertThat(signatures(Utf8.class)).isEqualTo(signatures(Class.forName("dev.jmcp.json.Utf8")));
     }
 
     @Test
@@ -38,6 +40,23 @@ class TeaVmSubstitutionsTest {
                 assertThat(Latin1.string(every, from, length))
                         .isEqualTo(new String(every, from, length, StandardCharsets.ISO_8859_1));
             }
+        }
+    }
+
+    /** Core decodes only the UTF-8 it wrote, which is valid: strings of random code points from every plane. */
+    @Test
+    void utf8DecodesValidUtf8AsTheJvmDecoderCoreUsesDoes() {
+        var random = new Random(20261128);
+        int[] planes = {0x80, 0x800, 0xD800, 0x10000, 0x110000}; // 1-, 2-, 3-byte (below the surrogates) and 4-byte
+        for (int round = 0; round < 20_000; round++) {
+            var text = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                int cp = random.nextInt(planes[random.nextInt(planes.length)]);
+                if (cp >= 0xD800 && cp < 0xE000) cp = 0xE000 + random.nextInt(0x2000); // no lone surrogates in valid text
+                text.appendCodePoint(cp);
+            }
+            byte[] utf8 = ("<" + text + ">").getBytes(StandardCharsets.UTF_8);
+            assertThat(Utf8.string(utf8, 1, utf8.length - 2)).isEqualTo(text.toString());
         }
     }
 
