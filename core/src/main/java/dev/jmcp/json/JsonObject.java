@@ -51,7 +51,7 @@ public sealed class JsonObject implements Json {
         public String toString() {
             String t = text;
             if (t == null) {
-                t = text = Utf8.string(utf8, 0, utf8.length);
+                t = text = Decode.utf8(utf8, 0, utf8.length);
             }
             return t;
         }

@@ -713,7 +713,7 @@ public final class JsonParser {
             if (b[i] == '"') {
                 checkStringLength(quote, i - start);
                 pos = i + 1;
-                return Latin1.string(b, start, i - start);
+                return Decode.latin1(b, start, i - start);
             }
             return decode(quote, i);
         }
@@ -763,12 +763,12 @@ public final class JsonParser {
             long hash = KeyNames.hash(w0, w1, w2);
             String key = KeyNames.WELL_KNOWN.find(w0, w1, w2, hash);
             if (key != null) return key;
-            if (++keys <= UNCACHED_KEYS) return Latin1.string(b, start, length);
+            if (++keys <= UNCACHED_KEYS) return Decode.latin1(b, start, length);
             KeyNames seen = keyCache;
             if (seen == null) seen = keyCache = new KeyNames(end < 4096 ? 32 : 64);
             key = seen.find(w0, w1, w2, hash);
             if (key == null) {
-                key = Latin1.string(b, start, length);
+                key = Decode.latin1(b, start, length);
                 seen.remember(w0, w1, w2, hash, key);
             }
             return key;
@@ -822,7 +822,7 @@ public final class JsonParser {
                 } else if (c == '"') {
                     if (o > limits.maxStringLength()) checkStringLength(quote, o);
                     pos = i + 1;
-                    return Latin1.string(out, 0, o);
+                    return Decode.latin1(out, 0, o);
                 } else if (c == '\\') {
                     char simple = i + 1 < n ? SIMPLE_ESCAPE[b[i + 1] & 0xFF] : 0;
                     if (simple != 0) {
@@ -965,7 +965,7 @@ public final class JsonParser {
 
         @Override
         String ascii(int from, int to) {
-            return Latin1.string(bytes, from, to - from);
+            return Decode.latin1(bytes, from, to - from);
         }
 
         @Override

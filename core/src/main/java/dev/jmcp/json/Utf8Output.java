@@ -100,9 +100,9 @@ final class Utf8Output {
 
     /** The output decoded as a String; it is valid UTF-8 by construction. */
     String toUtf8String() {
-        if (chunkCount == 0) return Utf8.string(buf, 0, count);
+        if (chunkCount == 0) return Decode.utf8(buf, 0, count);
         byte[] all = toByteArray();
-        return Utf8.string(all, 0, all.length);
+        return Decode.utf8(all, 0, all.length);
     }
 
     void punct(char c) {

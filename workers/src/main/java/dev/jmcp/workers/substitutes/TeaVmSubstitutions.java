@@ -14,7 +14,7 @@ import org.teavm.extension.spi.substitution.SubstitutionSink;
 public final class TeaVmSubstitutions extends SimpleSubstitutionPolicy {
     @Override
     public void contribute(SubstitutionSink sink) {
-        sink.selectClasses(named("dev.jmcp.json.Latin1").or(named("dev.jmcp.json.Utf8")))
+        sink.selectClasses(named("dev.jmcp.json.Decode"))
                 .replacePackage("dev.jmcp.json", "dev.jmcp.workers.substitutes");
     }
 }
