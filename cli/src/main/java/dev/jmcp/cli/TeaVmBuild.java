@@ -156,8 +156,8 @@ final class TeaVmBuild {
         var tool = new TeaVMTool();
         tool.setTargetType(TeaVMTargetType.WEBASSEMBLY_GC);
         tool.setMainClass(ENTRY_CLASS);
-        // Java's NPE and index exceptions instead of wasm traps, as on the JVM; it costs 17% of the module and
-        // about 3.6 ms of cold start (README, Workers), and a tool's code must behave the same on every target.
+        // Java's NPE and index exceptions instead of wasm traps, as on the JVM, so a tool behaves the same on every
+        // target; it costs 17% of the module and about 3.6 ms of cold start (workers/README.md, "Cold start").
         tool.setStrict(true);
         tool.setObfuscated(true);
         tool.setOptimizationLevel(TeaVMOptimizationLevel.ADVANCED);
