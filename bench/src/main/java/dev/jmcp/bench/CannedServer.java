@@ -14,11 +14,14 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executor;
 
 /**
  * The ceiling of the load-test setup: plain Jetty 12 answering every POST with fixed bytes (a captured jmcp
- * response), after reading the body. No MCP work is done, so its throughput is what wrk and HTTP on this machine
- * allow; every MCP server's figure can be read against it.
+ * response), after reading the body, with the threads jmcp's server uses on JDK 25, the bench's runtime (the
+ * connector's selector and every request on virtual threads, see {@code McpHttpServer}). No MCP work is done, so its
+ * throughput is what wrk, HTTP and that threading allow on this machine; every MCP server's figure can be read
+ * against it.
  *
  * <pre>{@code
  * java -cp ... dev.jmcp.bench.CannedServer 18090 echo-response.json catalog-response.json
@@ -35,7 +38,8 @@ public final class CannedServer {
         var jetty = new Server(new QueuedThreadPool());
         var http = new HttpConfiguration();
         http.setSendServerVersion(false);
-        var connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        Executor virtualThreads = task -> Thread.ofVirtual().start(task);
+        var connector = new ServerConnector(jetty, virtualThreads, null, null, -1, -1, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         jetty.addConnector(connector);

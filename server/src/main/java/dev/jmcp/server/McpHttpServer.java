@@ -75,12 +75,16 @@ public final class McpHttpServer {
         skipJettyJmxProbe();
         var threads = new QueuedThreadPool();
         threads.setName("jmcp");
-        threads.setVirtualThreadsExecutor(virtualThreads());
+        Executor virtualThreads = virtualThreads();
+        threads.setVirtualThreadsExecutor(virtualThreads);
         this.jetty = new Server(threads);
 
         var http = new HttpConfiguration();
         http.setSendServerVersion(false);   // no version banner for scanners
-        this.connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        var factory = new HttpConnectionFactory(http);
+        this.connector = selectorParksVirtualThread(Runtime.version().feature())
+                ? new ServerConnector(jetty, virtualThreads, null, null, -1, -1, factory)
+                : new ServerConnector(jetty, factory);
         connector.setHost(b.host);
         connector.setPort(b.port);
         // Must outlast the keep-alive interval, or Jetty would time out streams that are merely waiting.
@@ -316,14 +320,27 @@ public final class McpHttpServer {
     }
 
     /**
-     * One new virtual thread per request task. Jetty's own {@code VirtualThreads} helper builds the same thing through
+     * One new virtual thread per task: each request's, and on JDK 25 the connector's selector and acceptor too (see
+     * {@link #selectorParksVirtualThread}). Jetty's own {@code VirtualThreads} helper builds the same thing through
      * reflection (it also runs on Java 17), which cost about 10 ms of every cold start; on Java 21 we can say it
      * directly. A plain executor rather than {@code Executors.newThreadPerTaskExecutor}: nothing needs the threads
      * tracked, and Jetty drains requests itself on stop.
      */
     private static Executor virtualThreads() {
-        ThreadFactory factory = Thread.ofVirtual().name("jmcp-request-", 0).factory();
+        ThreadFactory factory = Thread.ofVirtual().name("jmcp-virtual-", 0).factory();
         return task -> factory.newThread(task).start();
+    }
+
+    /**
+     * Whether the connector's selector and acceptor run on virtual threads too, beside the requests. In JDK 25 a
+     * virtual thread waiting in {@code Selector.select} parks and frees its carrier ({@code EPollSelectorImpl}), so the
+     * selector and the requests share the carriers and handing a request over is a virtual-thread switch, not two OS
+     * threads taking turns: on one core, about 1.5x the small requests per second and a third off their p99
+     * (bench/README.md). Older runtimes, on which we have not checked that the select parks rather than holding its
+     * carrier, keep the selector on Jetty's platform thread.
+     */
+    static boolean selectorParksVirtualThread(int javaFeatureVersion) {
+        return javaFeatureVersion >= 25;
     }
 
     /** Looked up on first use: the logger's service lookup is a cost a cold start need not pay. */

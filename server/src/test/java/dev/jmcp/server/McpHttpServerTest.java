@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -148,6 +149,22 @@ class McpHttpServerTest {
                 {"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"thread","arguments":{}}}"""));
 
         assertThat(response.body()).contains("virtual=true");
+    }
+
+    @Test
+    void on_jdk_25_the_connectors_selector_is_a_virtual_thread_so_no_platform_thread_selects() throws Exception {
+        assertThat(McpHttpServer.selectorParksVirtualThread(25)).isTrue();
+        assertThat(McpHttpServer.selectorParksVirtualThread(24)).isFalse();
+        assertThat(McpHttpServer.selectorParksVirtualThread(21)).isFalse();
+        start(McpHttpServer.builder(server()).endpointOptions(EndpointOptions.builder().mode(EndpointOptions.Mode.STATELESS).build()));
+        var response = RawHttp.exchange(http.port(), RawHttp.post("/mcp", "127.0.0.1", """
+                {"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"thread","arguments":{}}}"""));
+        assertThat(response.body()).contains("virtual=true");
+
+        // Thread.getAllStackTraces lists platform threads only; on JDK 25 none of them may be in Jetty's select loop.
+        boolean platformSelects = Thread.getAllStackTraces().values().stream().anyMatch(frames ->
+                Arrays.stream(frames).anyMatch(frame -> frame.getClassName().startsWith("org.eclipse.jetty.io.ManagedSelector")));
+        assertThat(platformSelects).isEqualTo(!McpHttpServer.selectorParksVirtualThread(Runtime.version().feature()));
     }
 
     @Test
