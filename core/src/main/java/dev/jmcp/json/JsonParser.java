@@ -91,6 +91,7 @@ public final class JsonParser {
         Members members;                      // the members so far, while an object
         String name;                          // the key whose value is being parsed
         int nameOffset;                       // where that key starts, to report a duplicate
+        long nameBit;                         // that key's bit for Members.addNew
 
         void add(Json item) {
             if (count == items.length) items = Arrays.copyOf(items, 2 * count);
@@ -115,6 +116,8 @@ public final class JsonParser {
         /** Scratch for strings that need decoding; reused by every string of one parse, made when first needed. */
         char[] chars = NO_CHARS;
         int length;
+        /** Set by {@link #key()} to one bit picked by a hash of the key's text, when it has that hash at hand. */
+        long keyBit;
         private Frame[] frames = new Frame[8];
 
         Cursor(int end, Limits limits) {
@@ -225,7 +228,7 @@ public final class JsonParser {
                         pos++;
                         value = JsonArray.copyOf(frame.items, frame.count);
                     } else {
-                        if (!frame.members.addNew(frame.name, value)) {
+                        if (!frame.members.addNew(frame.name, value, frame.nameBit)) {
                             throw fail(frame.nameOffset, "duplicate object key " + quote(frame.name)
                                     + "; a key may appear only once in an object");
                         }
@@ -289,7 +292,9 @@ public final class JsonParser {
                 throw fail(pos, expected + ", found " + describe(pos));
             }
             frame.nameOffset = pos;
+            keyBit = 0;
             frame.name = key();
+            frame.nameBit = keyBit;
             if (skipWhitespace() != ':') {
                 throw fail(pos, "expected ':' after object key, found " + describe(pos));
             }
@@ -761,6 +766,7 @@ public final class JsonParser {
             if (length > limits.maxStringLength()) checkStringLength(quote, length);
             pos = i + 1;
             long hash = KeyNames.hash(w0, w1, w2);
+            keyBit = 1L << (hash >>> 58);
             String key = KeyNames.WELL_KNOWN.find(w0, w1, w2, hash);
             if (key != null) return key;
             if (++keys <= UNCACHED_KEYS) return Decode.latin1(b, start, length);

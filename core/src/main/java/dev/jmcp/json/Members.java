@@ -16,6 +16,9 @@ final class Members {
     int size;
     /** Open addressing with linear probing: slot holds position + 1, 0 is empty; at most half full. */
     int[] index;
+    /** The bits {@link #addNew} was given for the keys so far; {@link #unfiltered} once a key came without one. */
+    long keyBits;
+    boolean unfiltered;
 
     Members(int capacity) {
         int n = Math.max(capacity, 2);
@@ -33,6 +36,7 @@ final class Members {
 
     /** Sets the member: replaced in place when the key is there, else added at the end. */
     void put(String name, Json value) {
+        unfiltered = true; // addNew must not trust the bits after this
         int i = indexOf(name);
         if (i >= 0) {
             values[i] = value;
@@ -41,9 +45,16 @@ final class Members {
         }
     }
 
-    /** Adds the member unless the key is there already; returns false then and changes nothing. */
-    boolean addNew(String name, Json value) {
-        if (indexOf(name) >= 0) return false;
+    /**
+     * Adds the member unless the key is there already; returns false then and changes nothing. For the parser, which
+     * passes {@code bit}: one bit picked by a hash of the key's text, or 0 when it has no such hash. A key whose bit
+     * no earlier key set is new, so most keys of an object are added without a single comparison.
+     */
+    boolean addNew(String name, Json value, long bit) {
+        boolean maybeThere = bit == 0 || unfiltered || (keyBits & bit) != 0;
+        if (maybeThere && indexOf(name) >= 0) return false;
+        if (bit == 0) unfiltered = true;
+        keyBits |= bit;
         append(name, value);
         return true;
     }
@@ -90,6 +101,8 @@ final class Members {
     void clear() {
         size = 0;
         index = null;
+        keyBits = 0;
+        unfiltered = false;
     }
 
     Members copy() {
@@ -98,6 +111,8 @@ final class Members {
         copy.values = values.clone();
         copy.size = size;
         copy.index = index == null ? null : index.clone();
+        copy.keyBits = keyBits;
+        copy.unfiltered = unfiltered;
         return copy;
     }
 }

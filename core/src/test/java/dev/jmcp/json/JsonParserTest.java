@@ -10,6 +10,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -759,6 +760,36 @@ class JsonParserTest {
         String text = many + "\"description\":1,\"key30\":0,\"description\":2}";
         assertRejected(text, text.lastIndexOf("\"description\""), "duplicate object key \"description\"");
         assertThat(parse("{\"name\":1,\"names\":2,\"nam\":3}").asObject().size()).isEqualTo(3);
+    }
+
+    @Test
+    void findsExactlyTheDuplicateKeysOfRandomObjectsHoweverTheKeysAreSpelled() {
+        // Few distinct keys, so duplicates are common and so are keys that share the parser's one-bit filter;
+        // some spelled with escapes or too long for its key table, which the filter does not cover.
+        String[] names = {"a", "b", "id", "name", "type", "key1", "key2", "x".repeat(30), "Zürich", "tab\\tkey"};
+        Random random = new Random(17);
+        for (int run = 0; run < 3_000; run++) {
+            int size = 1 + random.nextInt(run % 5 == 0 ? 14 : 7);
+            var seen = new HashSet<String>();
+            String duplicate = null;
+            StringBuilder text = new StringBuilder("[{\"lead\":0},{");
+            for (int i = 0; i < size; i++) {
+                String name = names[random.nextInt(names.length)];
+                String decoded = name.replace("\\t", "\t");
+                if (!seen.add(decoded) && duplicate == null) duplicate = decoded;
+                String spelled = random.nextInt(4) == 0 ? "\\u00" + Integer.toHexString(name.charAt(0)) + name.substring(1) : name;
+                text.append(i == 0 ? "" : ",").append('"').append(spelled).append("\":").append(i);
+            }
+            String json = text.append("}]").toString();
+            byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+            if (duplicate == null) {
+                assertThat(Json.parse(utf8).asArray().get(1).asObject().size()).as(json).isEqualTo(size);
+            } else {
+                assertThat(rejected(json, Limits.DEFAULT).getMessage()).as(json).contains("duplicate object key");
+                assertThatThrownBy(() -> Json.parse(utf8)).as(json).isInstanceOf(JsonParseException.class)
+                        .hasMessageContaining("duplicate object key");
+            }
+        }
     }
 
     @Test
