@@ -4,7 +4,7 @@
 # Writes bench/results/<date>.json and bench/results/report.html, and prints the ratios.
 #
 # Usage: bench/run.sh [--quick] [--only load,profile,cold,jmh] [--no-pin] [--image-jre DIR]
-#   --quick   short runs (under 3 minutes instead of about 14); the figures are rougher
+#   --quick   short runs (under 3 minutes instead of about 17); the figures are rougher
 #   --only    run only some phases
 #   --no-pin  do not pin servers and wrk to separate CPUs (needed on a 1-CPU machine)
 #   --image-jre  also time jmcp on a jlinked runtime as the container image ships it (e.g. ~/.cache/jmcp/jre/<key>)

@@ -37,7 +37,7 @@ public final class Bench {
     static final List<Integer> CONNECTIONS = List.of(1, 16, 64);
     static final int PEAK_CONNECTIONS = 64;
 
-    /** How long things run: the full run takes about 14 minutes on 2 cores, the quick one under 3. */
+    /** How long things run: the full run takes about 17 minutes on 2 cores, the quick one under 3. */
     record Plan(boolean quick, int firstWarmupSeconds, int warmupSeconds, int seconds, int coldRuns) {
         static Plan of(boolean quick) {
             return quick ? new Plan(true, 2, 1, 2, 3) : new Plan(false, 10, 3, 10, 10);
@@ -346,7 +346,7 @@ public final class Bench {
         Path resultFile = work.resolve("jmh.json");
         List<String> command = JmhRunner.command(java, classpath(path -> true), plan.quick, resultFile);
         commands.put("jmh", Shell.join(command));
-        System.out.println("jmh: codec and endpoint benchmarks (" + (plan.quick ? "about 1 minute" : "about 6 minutes")
+        System.out.println("jmh: codec and endpoint benchmarks (" + (plan.quick ? "about 1 minute" : "about 9 minutes")
                 + "); log: " + options.root.relativize(logs.resolve("jmh.log")));
         List<JsonObject> results = JmhRunner.run(command, logs.resolve("jmh.log"), resultFile);
         System.out.println("  " + results.size() + " results");
