@@ -16,9 +16,8 @@ final class Members {
     int size;
     /** Open addressing with linear probing: slot holds position + 1, 0 is empty; at most half full. */
     int[] index;
-    /** The bits {@link #addNew} was given for the keys so far; {@link #unfiltered} once a key came without one. */
+    /** The bits {@link #addNew} was given for the keys so far; all bits once a key came without one. */
     long keyBits;
-    boolean unfiltered;
 
     Members(int capacity) {
         int n = Math.max(capacity, 2);
@@ -36,7 +35,7 @@ final class Members {
 
     /** Sets the member: replaced in place when the key is there, else added at the end. */
     void put(String name, Json value) {
-        unfiltered = true; // addNew must not trust the bits after this
+        keyBits = -1L; // addNew must not trust the bits after this
         int i = indexOf(name);
         if (i >= 0) {
             values[i] = value;
@@ -51,10 +50,9 @@ final class Members {
      * no earlier key set is new, so most keys of an object are added without a single comparison.
      */
     boolean addNew(String name, Json value, long bit) {
-        boolean maybeThere = bit == 0 || unfiltered || (keyBits & bit) != 0;
+        boolean maybeThere = bit == 0 || (keyBits & bit) != 0;
         if (maybeThere && indexOf(name) >= 0) return false;
-        if (bit == 0) unfiltered = true;
-        keyBits |= bit;
+        keyBits |= bit == 0 ? -1L : bit;
         append(name, value);
         return true;
     }
@@ -102,7 +100,6 @@ final class Members {
         size = 0;
         index = null;
         keyBits = 0;
-        unfiltered = false;
     }
 
     Members copy() {
@@ -112,7 +109,6 @@ final class Members {
         copy.size = size;
         copy.index = index == null ? null : index.clone();
         copy.keyBits = keyBits;
-        copy.unfiltered = unfiltered;
         return copy;
     }
 }
