@@ -102,7 +102,7 @@ class ContainerIT {
         String name = start(port, "-e", "JMCP_MAX_CONCURRENT_REQUESTS=4");
         var inFlight = new ArrayList<CompletableFuture<HttpResponse<String>>>();
         for (int i = 0; i < 4; i++) inFlight.add(callSleepAsync(port, 2000));
-        Thread.sleep(700);   // the four are in their tool by now
+        awaitLogged(name, "sleeping 2000 ms", 4);
 
         for (int i = 0; i < 6; i++) {
             var refused = callSleep(port, 0);
@@ -136,7 +136,9 @@ class ContainerIT {
         String name = start(port, "-e", "JMCP_DRAIN_TIMEOUT_SECONDS=8");
         var inFlight = new ArrayList<CompletableFuture<HttpResponse<String>>>();
         for (int i = 0; i < 20; i++) inFlight.add(callSleepAsync(port, 3000));
-        Thread.sleep(700);
+        // Only requests the server has read are in flight; one still in the accept queue or unread at SIGTERM is
+        // rightly closed unanswered, so a fixed pause here made the test fail on a slow machine.
+        awaitLogged(name, "sleeping 3000 ms", 20);
 
         long signalled = System.nanoTime();
         podman("kill", "--signal", "TERM", name);
@@ -275,6 +277,18 @@ class ContainerIT {
 
     private static void stop(String name) throws Exception {
         podman("stop", "-t", "15", name);
+    }
+
+    /** Waits until the container's log holds {@code count} lines containing {@code text}. */
+    private static void awaitLogged(String name, String text, int count) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String logs;
+        do {
+            logs = podman("logs", name);
+            if (logs.lines().filter(line -> line.contains(text)).count() >= count) return;
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("the log did not show " + count + " lines with '" + text + "' within 20 s: " + logs);
     }
 
     private static boolean refusesConnections(int port, Duration within) throws InterruptedException {
