@@ -82,9 +82,8 @@ public final class McpHttpServer {
         var http = new HttpConfiguration();
         http.setSendServerVersion(false);   // no version banner for scanners
         var factory = new HttpConnectionFactory(http);
-        this.connector = selectorParksVirtualThread(Runtime.version().feature())
-                ? new ServerConnector(jetty, virtualThreads, null, null, -1, -1, factory)
-                : new ServerConnector(jetty, factory);
+        this.connector = new NonInterruptingConnector(jetty,
+                selectorParksVirtualThread(Runtime.version().feature()) ? virtualThreads : null, factory);
         connector.setHost(b.host);
         connector.setPort(b.port);
         // Must outlast the keep-alive interval, or Jetty would time out streams that are merely waiting.

@@ -9,18 +9,23 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -187,6 +192,44 @@ class McpHttpServerTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("done");
         assertThat(stopMillis).as("stop waits for the call, not for the whole drain timeout").isLessThan(3_000);
+    }
+
+    // Jetty's own connector left one or two clients waiting forever in each of three 20-stop runs (NonInterruptingConnector).
+    @Test
+    void a_client_connecting_as_the_server_stops_is_answered_refused_or_disconnected_never_left_waiting() throws Exception {
+        String call = RawHttp.post("/mcp", "127.0.0.1", """
+                {"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"thread","arguments":{}}}""");
+        var outcomes = new TreeMap<String, Integer>();
+        for (int round = 0; round < 40; round++) {
+            start(McpHttpServer.builder(server()).endpointOptions(EndpointOptions.builder().mode(EndpointOptions.Mode.STATELESS).build()));
+            int port = http.port();
+            var firstAnswer = new CountDownLatch(1);
+            var clients = new ArrayList<Future<String>>();
+            for (int i = 0; i < 40; i++) clients.add(threads.submit(() -> outcome(port, call, firstAnswer)));
+            assertThat(firstAnswer.await(10, TimeUnit.SECONDS)).as("the server answered before it was stopped").isTrue();
+            http.stop();   // while the other clients are still connecting
+            for (var client : clients) outcomes.merge(client.get(30, TimeUnit.SECONDS), 1, Integer::sum);
+        }
+        assertThat(outcomes).as("what 1,600 clients racing 40 stops saw").doesNotContainKey("no answer within 5 s");
+    }
+
+    /** Sends one request on a new connection and says what came of it. */
+    private static String outcome(int port, String request, CountDownLatch answered) {
+        try (var socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            byte[] answer = socket.getInputStream().readAllBytes();
+            if (answer.length == 0) return "closed";
+            answered.countDown();
+            return Integer.toString(RawHttp.Response.parse(new String(answer, StandardCharsets.UTF_8)).status());
+        } catch (ConnectException refused) {
+            return "refused";
+        } catch (SocketTimeoutException waiting) {
+            return "no answer within 5 s";
+        } catch (IOException other) {
+            return other.getClass().getSimpleName();
+        }
     }
 
     /** Starts a 500 ms tool call on its own connection and returns once the tool runs. */
