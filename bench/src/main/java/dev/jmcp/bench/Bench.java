@@ -343,12 +343,9 @@ public final class Bench {
     // ---- JMH --------------------------------------------------------------------------------------------------
 
     private List<JsonObject> jmh() throws IOException, InterruptedException {
-        Path resultFile = work.resolve("jmh.json");
-        List<String> command = JmhRunner.command(java, classpath(path -> true), plan.quick, resultFile);
-        commands.put("jmh", Shell.join(command));
-        System.out.println("jmh: codec and endpoint benchmarks (" + (plan.quick ? "about 1 minute" : "about 9 minutes")
+        System.out.println("jmh: endpoint benchmark, then the codec's as paired forks (" + (plan.quick ? "about 1 minute" : "about 11 minutes")
                 + "); log: " + options.root.relativize(logs.resolve("jmh.log")));
-        List<JsonObject> results = JmhRunner.run(command, logs.resolve("jmh.log"), resultFile);
+        List<JsonObject> results = JmhRunner.run(java, classpath(path -> true), plan.quick, work, logs.resolve("jmh.log"), commands);
         System.out.println("  " + results.size() + " results");
         return results;
     }

@@ -55,7 +55,7 @@ final class Report {
         if (result.has("load")) load(h, result, summary);
         if (result.has("profile")) profile(h, result.object("profile"));
         if (result.has("coldStart")) cold(h, result.object("coldStart"));
-        if (result.has("jmh")) jmh(h, result.object("jmh"));
+        if (result.has("jmh")) jmh(h, result.object("jmh"), summary);
 
         h.append("<h2>Exact command lines</h2>\n<p>Run from the repository root by <code>bench/run.sh</code>")
                 .append(result.string("mode").equals("quick") ? " <code>--quick</code>" : "").append(". Ports, files and the JDK are as on the machine above.</p>\n<pre>");
@@ -184,48 +184,46 @@ final class Report {
         h.append("</table>\n");
     }
 
-    private static void jmh(StringBuilder h, JsonObject jmh) {
+    private static void jmh(StringBuilder h, JsonObject jmh, Summary summary) {
         var results = new ArrayList<JsonObject>();
         for (var r : jmh.array("results")) results.add(r.asObject());
         h.append("<h2>JSON codec (JMH)</h2>\n<p>UTF-8 bytes in and out, on four MCP messages. <b>parse</b>: jmcp builds its "
                 + "tree; jackson-core streams the tokens and reads each name and string as a String, integers as long and "
                 + "decimals as double, building nothing (less work); jackson-databind builds a <code>JsonNode</code> tree. "
                 + "<b>write</b>: jmcp and a jackson-core <code>JsonGenerator</code> write the same jmcp tree; jackson-databind "
-                + "writes its <code>JsonNode</code>. Throughput is shown relative to jackson-core (median iteration); "
-                + "allocation is <code>gc.alloc.rate.norm</code>.</p>\n");
-        List<String> codecs = List.of("Jmcp", "JacksonCore", "JacksonTree");
+                + "writes its <code>JsonNode</code>. Each benchmark ran as one-fork JMH runs, round after round, the three "
+                + "codecs' forks next to each other (order reversed every round) so that the host's drift does not come "
+                + "between them; throughput is shown relative to jackson-core's fork of the same round, median over rounds. "
+                + "Allocation is <code>gc.alloc.rate.norm</code>.</p>\n");
+        List<String> codecs = JmhRunner.CODECS;
         List<String> codecLabels = List.of("jmcp", "jackson-core", "jackson-databind");
         for (String op : List.of("parse", "write")) {
             double[][] ratios = new double[Summary.MESSAGES.size()][codecs.size()];
             for (int m = 0; m < Summary.MESSAGES.size(); m++) {
-                double base = median(results, "CodecBenchmark." + op + "JacksonCore", Summary.MESSAGES.get(m));
+                String message = Summary.MESSAGES.get(m);
                 for (int c = 0; c < codecs.size(); c++) {
-                    ratios[m][c] = median(results, "CodecBenchmark." + op + codecs.get(c), Summary.MESSAGES.get(m)) / base;
+                    ratios[m][c] = JmhRunner.pairedRatio(summary.jmhResult("CodecBenchmark." + op + codecs.get(c), message),
+                            summary.jmhResult("CodecBenchmark." + op + "JacksonCore", message));
                 }
             }
             h.append(bars(op + ": throughput relative to jackson-core (higher is better)", Summary.MESSAGES, codecLabels, ratios,
                     CODEC_COLORS, false, v -> String.format(Locale.ROOT, "%.2fx", v)));
         }
         h.append("<table><tr><th>benchmark</th><th>parameter</th><th>median ops/s</th><th>mean ops/s &plusmn; 99.9%</th>"
-                + "<th>bytes allocated / op</th></tr>\n");
+                + "<th>fork means in run order</th><th>bytes allocated / op</th></tr>\n");
         for (JsonObject r : results) {
             h.append("<tr><td>").append(esc(r.string("benchmark"))).append("</td><td>").append(esc(String.valueOf(r.optString("param"))))
                     .append("</td><td>").append(fmt("%,.0f", r.number("medianOpsPerSec").doubleValue()))
                     .append("</td><td>").append(fmt("%,.0f", r.number("opsPerSec").doubleValue()))
                     .append(r.get("error") instanceof dev.jmcp.json.JsonNumber e ? fmt(" &plusmn; %,.0f", e.doubleValue()) : "")
+                    .append("</td><td>").append(esc(r.array("forkOpsPerSec").items().stream()
+                            .map(v -> fmt("%,.0f", v.asNumber().doubleValue())).collect(java.util.stream.Collectors.joining(", "))))
                     .append("</td><td>").append(r.get("allocBytesPerOp") instanceof dev.jmcp.json.JsonNumber a ? fmt("%,.0f", a.doubleValue()) : "")
                     .append("</td></tr>\n");
         }
         h.append("</table>\n<p><code>EndpointBenchmark.toolsCall</code> is one load-test request through jmcp's "
                 + "<code>McpEndpoint</code> without HTTP (headers as wrk sends them, body in, response bytes out): core's "
                 + "share of the work and allocation per request.</p>\n");
-    }
-
-    private static double median(List<JsonObject> results, String benchmark, String param) {
-        for (JsonObject r : results) {
-            if (r.string("benchmark").equals(benchmark) && param.equals(r.optString("param"))) return r.number("medianOpsPerSec").doubleValue();
-        }
-        return Double.NaN;
     }
 
     /**

@@ -71,10 +71,9 @@ final class Summary {
         return Double.NaN;
     }
 
-    /** The median iteration of a JMH benchmark, e.g. ("CodecBenchmark.parseJmcp", "CALL_RESULT"). */
-    double jmhMedian(String benchmark, String param) {
-        JsonObject r = jmhResult(benchmark, param);
-        return r == null ? Double.NaN : r.number("medianOpsPerSec").doubleValue();
+    /** jmcp's codec against a rival ("JacksonCore", "JacksonTree") for one operation and message, paired by round. */
+    double codecRatio(String op, String rival, String message) {
+        return JmhRunner.pairedRatio(jmhResult("CodecBenchmark." + op + "Jmcp", message), jmhResult("CodecBenchmark." + op + rival, message));
     }
 
     JsonObject jmhResult(String benchmark, String param) {
@@ -119,7 +118,7 @@ final class Summary {
     private void codecGoals() {
         for (String op : List.of("parse", "write")) {
             for (String message : MESSAGES) {
-                double ratio = jmhMedian("CodecBenchmark." + op + "Jmcp", message) / jmhMedian("CodecBenchmark." + op + "JacksonCore", message);
+                double ratio = codecRatio(op, "JacksonCore", message);
                 goals.add(new Goal("codec " + op + " vs jackson-core, " + message, ">= 1.0x", x(ratio), ratio >= 1.0));
             }
         }
@@ -176,10 +175,9 @@ final class Summary {
             for (String op : List.of("parse", "write")) {
                 var perMessage = new LinkedHashMap<String, Object>();
                 for (String message : MESSAGES) {
-                    double jmcp = jmhMedian("CodecBenchmark." + op + "Jmcp", message);
                     perMessage.put(message, Json.object(
-                            "vsJacksonCore", LoadTest.round(jmcp / jmhMedian("CodecBenchmark." + op + "JacksonCore", message), 2),
-                            "vsJacksonTree", LoadTest.round(jmcp / jmhMedian("CodecBenchmark." + op + "JacksonTree", message), 2)));
+                            "vsJacksonCore", LoadTest.round(codecRatio(op, "JacksonCore", message), 2),
+                            "vsJacksonTree", LoadTest.round(codecRatio(op, "JacksonTree", message), 2)));
                 }
                 codec.put(op, perMessage);
             }
@@ -226,12 +224,12 @@ final class Summary {
                     x(coldMedian("jmcp-aot") / coldMedian("java-sdk")), x(coldMedian("jmcp-aot") / coldMedian("floor"))));
         }
         if (jmh != null) {
-            out.append("JSON codec, jmcp / Jackson (median ops/s; above 1 = jmcp faster):\n");
+            out.append("JSON codec, jmcp / Jackson (median of paired forks' ratios; above 1 = jmcp faster):\n");
             for (String op : List.of("parse", "write")) {
                 for (String rival : List.of("JacksonCore", "JacksonTree")) {
                     out.append(String.format(Locale.ROOT, "  %s vs %-16s", op, rival.equals("JacksonCore") ? "jackson-core:" : "jackson-databind:"));
                     for (String message : MESSAGES) {
-                        double ratio = jmhMedian("CodecBenchmark." + op + "Jmcp", message) / jmhMedian("CodecBenchmark." + op + rival, message);
+                        double ratio = codecRatio(op, rival, message);
                         out.append(' ').append(message).append(' ').append(x(ratio)).append(';');
                     }
                     out.setLength(out.length() - 1);
