@@ -343,7 +343,7 @@ public final class Bench {
     // ---- JMH --------------------------------------------------------------------------------------------------
 
     private List<JsonObject> jmh() throws IOException, InterruptedException {
-        System.out.println("jmh: endpoint benchmark, then the codec's as paired forks (" + (plan.quick ? "about 1 minute" : "about 11 minutes")
+        System.out.println("jmh: endpoint benchmark, then the codec's as paired forks (" + (plan.quick ? "about 1 minute" : "about 9 minutes")
                 + "); log: " + options.root.relativize(logs.resolve("jmh.log")));
         List<JsonObject> results = JmhRunner.run(java, classpath(path -> true), plan.quick, work, logs.resolve("jmh.log"), commands);
         System.out.println("  " + results.size() + " results");
