@@ -130,14 +130,14 @@ class EventPumpTest {
     @Test
     void a_wake_restarts_the_idle_clock() throws Exception {
         var stream = new ScriptedStream().round(sink -> false).round(sink -> false).round(sink -> true);
-        var pump = new EventPump(Duration.ofSeconds(10), Duration.ofMillis(400));
+        var pump = new EventPump(Duration.ofSeconds(10), Duration.ofMillis(1000));
 
         var outcome = CompletableFuture.supplyAsync(() -> pump.drive(stream, this::write), threads);
         awaitPumps(stream, 1);
-        Thread.sleep(250);
+        Thread.sleep(600);
         stream.wake.run();
         awaitPumps(stream, 2);
-        Thread.sleep(250);   // 500 ms since the start, but only 250 ms since the last wake
+        Thread.sleep(600);   // 1.2 s since the start, but only 0.6 s since the last wake
         stream.wake.run();
 
         assertThat(outcome.get(5, TimeUnit.SECONDS)).isEqualTo(EventPump.Outcome.COMPLETED);

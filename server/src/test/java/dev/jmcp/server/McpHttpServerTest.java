@@ -182,9 +182,8 @@ class McpHttpServerTest {
 
         long start = System.nanoTime();
         var stopping = CompletableFuture.runAsync(http::stop, threads);
-        Thread.sleep(100);
-        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close())
-                .as("the listening socket closed when the drain began").isInstanceOf(ConnectException.class);
+        awaitRefused(port);
+        assertThat(inFlight).as("the listening socket closed when the drain began, not when it ended").isNotDone();
         stopping.get(10, TimeUnit.SECONDS);
         long stopMillis = (System.nanoTime() - start) / 1_000_000;
 
@@ -234,6 +233,21 @@ class McpHttpServerTest {
         }
     }
 
+    /** Waits up to 5 s for connections to the port to be refused. */
+    private static void awaitRefused(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            try (var probe = new Socket("127.0.0.1", port)) {
+                Thread.sleep(5);
+            } catch (ConnectException refused) {
+                return;
+            } catch (IOException other) {
+                Thread.sleep(5);
+            }
+        }
+        throw new AssertionError("port " + port + " still accepted connections 5 s after stop() began");
+    }
+
     /** Starts a 500 ms tool call on its own connection and returns once the tool runs. */
     private CompletableFuture<RawHttp.Response> callSlowTool(int port) throws InterruptedException {
         var inFlight = CompletableFuture.supplyAsync(() -> {
@@ -261,12 +275,16 @@ class McpHttpServerTest {
             var inFlight = callSlowTool(port);
 
             var stopping = CompletableFuture.runAsync(http::stop, threads);
-            Thread.sleep(100);
-            socket.getOutputStream().write(RawHttp.getKeepAlive("/health", "127.0.0.1").getBytes(StandardCharsets.US_ASCII));
-            var draining = RawHttp.readOne(socket.getInputStream());
+            RawHttp.Response draining;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            do {   // until the drain has begun: the stop runs on another thread
+                socket.getOutputStream().write(RawHttp.getKeepAlive("/health", "127.0.0.1").getBytes(StandardCharsets.US_ASCII));
+                draining = RawHttp.readOne(socket.getInputStream());
+            } while (draining.status() == 200 && System.nanoTime() < deadline);
 
             assertThat(draining.status()).as("the load balancer is told to stop routing here").isEqualTo(503);
             assertThat(draining.body()).isEqualTo("{\"status\":\"draining\"}");
+            assertThat(inFlight).as("said while the call was still running").isNotDone();
             assertThat(inFlight.get(5, TimeUnit.SECONDS).status()).isEqualTo(200);
             stopping.get(10, TimeUnit.SECONDS);
         }
