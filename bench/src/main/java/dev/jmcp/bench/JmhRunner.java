@@ -46,7 +46,7 @@ final class JmhRunner {
         return command;
     }
 
-    /** The endpoint benchmark in three forks, then every codec benchmark as {@code rounds} paired forks. */
+    /** The endpoint benchmark in three forks, then every codec benchmark as {@link #ROUNDS} rounds of paired forks. */
     static List<JsonObject> run(String java, String classpath, boolean quick, Path work, Path log,
                                 Map<String, String> commands) throws IOException, InterruptedException {
         Files.deleteIfExists(log);
@@ -98,8 +98,7 @@ final class JmhRunner {
     static List<JsonObject> results(List<JsonObject> jmhResults) {
         var byKey = new LinkedHashMap<String, List<JsonObject>>();
         for (JsonObject r : jmhResults) {
-            JsonObject params = r.optObject("params");
-            String key = r.string("benchmark") + " " + (params == null ? "" : params.members().values().iterator().next());
+            String key = r.string("benchmark") + " " + param(r);
             byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
         }
         var out = new ArrayList<JsonObject>();
@@ -107,10 +106,15 @@ final class JmhRunner {
         return out;
     }
 
+    /** The value of a JMH result's one parameter (our benchmarks have at most one), or null. */
+    private static Json param(JsonObject jmhResult) {
+        JsonObject params = jmhResult.optObject("params");
+        return params == null ? null : params.members().values().iterator().next();
+    }
+
     private static JsonObject merge(List<JsonObject> runs) {
         JsonObject first = runs.getFirst();
         String benchmark = first.string("benchmark");
-        JsonObject params = first.optObject("params");
         var iterations = new ArrayList<Double>();
         var forkMeans = new ArrayList<Object>();
         double alloc = 0;
@@ -131,7 +135,7 @@ final class JmhRunner {
         JsonObject primary = first.object("primaryMetric");
         return Json.object(
                 "benchmark", benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1),
-                "param", params == null ? null : params.members().values().iterator().next(),
+                "param", param(first),
                 "opsPerSec", LoadTest.round(Arrays.stream(sorted).average().orElse(Double.NaN), 1),
                 // JMH's confidence interval covers one run's forks; merged runs have none.
                 "error", runs.size() == 1 && primary.get("scoreError") instanceof JsonNumber e ? LoadTest.round(e.doubleValue(), 1) : null,
