@@ -30,7 +30,8 @@ import java.util.Objects;
  * <p>The parser is iterative: depth costs heap for one frame per open array or object, never Java stack, so a
  * hostile {@code [[[[...} fails cleanly at {@link Limits#maxDepth()}. A parse is single-threaded and allocates
  * nothing per character. From bytes, a plain ASCII string becomes a String by one copy from the input; any other is
- * checked and decoded in one pass into a scratch buffer; and keys repeated within one document share one String.
+ * checked and decoded in one pass into a scratch buffer; and a short key met before, in this document or an earlier
+ * one, comes back as the same String without being decoded again.
  */
 public final class JsonParser {
     /** The largest exponent magnitude accepted in a number literal, as in {@code 1e100000}. */
@@ -657,8 +658,6 @@ public final class JsonParser {
         private static final int MIN_ROOM = 16;
         /** Up to this many chars, a decode buffer grows to whatever the rest of the input could need at once. */
         private static final int JUMP_LENGTH = 16 * 1024;
-        /** How many keys, other than well-known ones, a parse decodes before it makes its own table. */
-        private static final int UNCACHED_KEYS = 8;
 
         static {
             for (int c = 0x20; c < 0x80; c++) PLAIN[c] = c != '"' && c != '\\';
@@ -675,9 +674,6 @@ public final class JsonParser {
         private final byte[] bytes;
         /** {@link #decode}'s buffer while a string is Latin-1; reused by every string of a parse, made on need. */
         private byte[] latin1 = NO_BYTES;
-        /** Keys this parse has met; made after {@link #UNCACHED_KEYS} keys that were not well-known. */
-        private KeyNames keyCache;
-        private int keys;
 
         ByteCursor(byte[] bytes, Limits limits) {
             super(bytes.length, limits);
@@ -724,10 +720,10 @@ public final class JsonParser {
         }
 
         /**
-         * Keys repeat (every tool has "name", "description", "inputSchema", ...), so a short plain ASCII key is
-         * looked up by its bytes, first among MCP's well-known names, then, after the first few keys of a parse,
-         * among the keys this parse has met: a hit returns the same String, with no decoding or allocation and
-         * its hash code already computed for the object's index. A parse with few keys never makes a table.
+         * Keys repeat (every tool has "name", "description", "inputSchema", ...), within a document and from one
+         * request to the next, so a short plain ASCII key is looked up by its bytes in {@link KeyNames#SHARED}: a hit
+         * returns the same String, with no decoding or allocation and its hash code already computed for the
+         * object's index.
          */
         @Override
         String key() {
@@ -767,15 +763,10 @@ public final class JsonParser {
             pos = i + 1;
             long hash = KeyNames.hash(w0, w1, w2);
             keyBit = 1L << (hash >>> 58);
-            String key = KeyNames.WELL_KNOWN.find(w0, w1, w2, hash);
-            if (key != null) return key;
-            if (++keys <= UNCACHED_KEYS) return Decode.latin1(b, start, length);
-            KeyNames seen = keyCache;
-            if (seen == null) seen = keyCache = new KeyNames(end < 4096 ? 32 : 64);
-            key = seen.find(w0, w1, w2, hash);
+            String key = KeyNames.SHARED.find(w0, w1, w2, hash);
             if (key == null) {
                 key = Decode.latin1(b, start, length);
-                seen.remember(w0, w1, w2, hash, key);
+                KeyNames.SHARED.remember(w0, w1, w2, hash, key);
             }
             return key;
         }

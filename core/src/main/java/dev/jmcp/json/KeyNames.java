@@ -1,31 +1,38 @@
 package dev.jmcp.json;
 
 /**
- * Object keys by their bytes, so a key the parser has met before costs no decoding and no allocation, as jackson-core's
- * name canonicalizer does. Only plain ASCII keys of up to {@link #MAX_LENGTH} bytes are held: such a key packs into
- * three longs (big-endian, zero-filled), which are both its identity and its hash input, so a lookup is a few
- * multiplies and three long compares, whatever the key's length. The packing is unambiguous because a plain key byte is never zero.
+ * Object keys by their bytes, so a key the parser has met before, in this parse or an earlier one, costs no decoding
+ * and no allocation, as jackson-core's name canonicalizer does. Only plain ASCII keys of up to {@link #MAX_LENGTH}
+ * bytes are held: such a key packs into three longs (big-endian, zero-filled), which are both its identity and its
+ * hash input, so a lookup is a few multiplies and three long compares, whatever the key's length. The packing is
+ * unambiguous because a plain key byte is never zero.
  *
- * <p>{@link #WELL_KNOWN} is filled once with MCP's and JSON-RPC's own keys and never changes after, so every thread
- * may read it. A parse of a larger document also gets its own table, which remembers what it meets
- * ({@link #remember}); it is never shared, as core has no locks for a shared mutable table.
+ * <p>{@link #SHARED} serves every parse on every thread without a lock: each slot holds one immutable {@link Entry},
+ * and a new key replaces whatever shared its slot. A reader sees either an older entry or a newer one, each complete,
+ * because an entry's fields are final (JLS 17.5); two parses writing one slot at once lose nothing but a cache entry.
+ * MCP's and JSON-RPC's own keys are put in first and never replaced, so a stream of other keys cannot push them out.
+ * The table has a fixed number of slots, so what it holds is bounded whatever the input.
  */
 final class KeyNames {
     /** The longest key held: three longs of bytes. */
     static final int MAX_LENGTH = 24;
+    /** Slots of {@link #SHARED}: room for the well-known names and several hundred more, about 100 KB when full. */
+    private static final int SLOTS = 1024;
 
-    /** MCP's and JSON-RPC's member names, shared by every parse; read-only after this class is initialized. */
-    static final KeyNames WELL_KNOWN = wellKnown();
+    /** The table every parse uses: MCP's and JSON-RPC's member names, then whatever other keys parses meet. */
+    static final KeyNames SHARED = wellKnown();
+
+    /** One held key: its packed bytes and its String. */
+    private record Entry(long w0, long w1, long w2, String name, boolean wellKnown) {
+    }
 
     private final int shift;       // 64 - log2(slots): the top bits of the hash pick the slot
-    private final long[] packed;   // three longs per slot
-    private final String[] names;  // null for an empty slot
+    private final Entry[] slots;
 
     KeyNames(int slots) {
         if (Integer.bitCount(slots) != 1) throw new IllegalArgumentException("slots must be a power of two: " + slots);
         shift = 64 - Integer.numberOfTrailingZeros(slots);
-        packed = new long[3 * slots];
-        names = new String[slots];
+        this.slots = new Entry[slots];
     }
 
     /**
@@ -46,23 +53,18 @@ final class KeyNames {
 
     /** The held name for the packed key, or null. */
     String find(long w0, long w1, long w2, long hash) {
-        int slot = (int) (hash >>> shift);
-        String name = names[slot];
-        int p = 3 * slot;
-        return name != null && packed[p] == w0 && packed[p + 1] == w1 && packed[p + 2] == w2 ? name : null;
+        Entry entry = slots[(int) (hash >>> shift)];
+        return entry != null && entry.w0 == w0 && entry.w1 == w1 && entry.w2 == w2 ? entry.name : null;
     }
 
-    /** Holds {@code name} for the packed key, replacing whatever shared its slot. */
+    /** Holds {@code name} for the packed key, replacing whatever shared its slot unless that is a well-known name. */
     void remember(long w0, long w1, long w2, long hash, String name) {
         int slot = (int) (hash >>> shift);
-        int p = 3 * slot;
-        packed[p] = w0;
-        packed[p + 1] = w1;
-        packed[p + 2] = w2;
-        names[slot] = name;
+        Entry old = slots[slot];
+        if (old == null || !old.wellKnown) slots[slot] = new Entry(w0, w1, w2, name, false);
     }
 
-    /** Holds {@code name} unless its slot is taken; for filling {@link #WELL_KNOWN}, where the first one wins. */
+    /** Holds {@code name} for good unless its slot is taken; for the well-known names, where the first one wins. */
     private void add(String name) {
         if (name.length() > MAX_LENGTH) throw new IllegalArgumentException("too long for the table: " + name);
         // the names are ASCII; a char loop, not getBytes(ISO_8859_1), keeps TeaVM's charset encoder off a cold start
@@ -71,11 +73,12 @@ final class KeyNames {
         long w0 = word(b, 0, b.length, 0, 8);
         long w1 = word(b, 0, b.length, 8, 16);
         long w2 = word(b, 0, b.length, 16, 24);
-        long hash = hash(w0, w1, w2);
-        if (names[(int) (hash >>> shift)] == null) remember(w0, w1, w2, hash, name);
+        int slot = (int) (hash(w0, w1, w2) >>> shift);
+        if (slots[slot] == null) slots[slot] = new Entry(w0, w1, w2, name, true);
     }
+
     private static KeyNames wellKnown() {
-        var table = new KeyNames(256);
+        var table = new KeyNames(SLOTS);
         for (String name : new String[]{
                 // JSON-RPC
                 "jsonrpc", "id", "method", "params", "result", "error", "code", "message", "data",

@@ -754,7 +754,7 @@ class JsonParserTest {
         assertRejected("{\"name\":1,\"n\\u0061me\":2}", 10, "duplicate object key \"name\"");
         // The decoded key is in an earlier object; the duplicate pair is plain.
         assertRejected("[{\"n\\u0061me\":1},{\"type\":1,\"type\":2}]", 27, "duplicate object key \"type\"");
-        // Past the point where the parse keeps its own table of other keys.
+        // Among other keys, which the shared key table holds too.
         StringBuilder many = new StringBuilder("{");
         for (int i = 0; i < 20; i++) many.append("\"key").append(i).append("\":").append(i).append(',');
         String text = many + "\"description\":1,\"key30\":0,\"description\":2}";
@@ -1222,11 +1222,11 @@ class JsonParserTest {
 
     @Test
     void keepsManyDistinctKeysApartWhenTheyShareTableSlots() {
-        // Far more distinct keys than the per-parse table has slots, each repeated, so slots are overwritten
+        // Far more distinct keys than the shared key table has slots, each repeated, so slots are overwritten
         // again and again: every key must still be itself and duplicates still be found.
         var random = new Random(3);
         var names = new ArrayList<String>();
-        for (int i = 0; i < 600; i++) names.add("f" + Integer.toString(random.nextInt(1 << 30), 36));
+        for (int i = 0; i < 3000; i++) names.add("f" + Integer.toString(random.nextInt(1 << 30), 36));
         var text = new StringBuilder("[");
         for (int round = 0; round < 4; round++) {
             for (int o = 0; o < names.size(); o += 6) {
