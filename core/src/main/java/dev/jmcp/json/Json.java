@@ -1,7 +1,6 @@
 package dev.jmcp.json;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -62,9 +61,10 @@ public sealed interface Json permits JsonObject, JsonArray, JsonString, JsonNumb
     }
 
     static JsonArray array(List<?> values) {
-        var items = new ArrayList<Json>(values.size());
+        var items = new Object[values.size()];
+        int i = 0;
         for (Object value : values) {
-            items.add(of(value));
+            items[i++] = of(value);
         }
         return JsonArray.wrap(items);
     }

@@ -2,7 +2,6 @@ package dev.jmcp.json;
 
 import java.util.AbstractList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -10,26 +9,28 @@ import java.util.RandomAccess;
 
 /** An immutable JSON array. */
 public final class JsonArray implements Json, Iterable<Json> {
-    static final JsonArray EMPTY = new JsonArray(List.of());
+    static final JsonArray EMPTY = new JsonArray(new Object[0]);
 
-    private final List<Json> items;
+    private final Items items;
 
-    private JsonArray(List<Json> items) {
-        this.items = items;
+    private JsonArray(Object[] items) {
+        this.items = new Items(items);
     }
 
-    /** Takes ownership of a list nobody else will change; used by the parser and builders to avoid a copy. */
-    static JsonArray wrap(List<Json> items) {
-        return items.isEmpty() ? EMPTY : new JsonArray(Collections.unmodifiableList(items));
+    /** Takes ownership of an exact-size array of Json values nobody else will change; for builders, without a copy. */
+    static JsonArray wrap(Object[] items) {
+        return items.length == 0 ? EMPTY : new JsonArray(items);
     }
 
     /** An array of the first {@code count} of {@code items}, copied; for the parser, which reuses its buffer. */
-    static JsonArray copyOf(Json[] items, int count) {
-        return new JsonArray(new Items(Arrays.copyOf(items, count)));
+    static JsonArray copyOf(Object[] items, int count) {
+        return count == 0 ? EMPTY : new JsonArray(Arrays.copyOf(items, count));
     }
 
     public static JsonArray of(List<? extends Json> items) {
-        return items.isEmpty() ? EMPTY : new JsonArray(List.copyOf(items));
+        Object[] array = items.toArray();
+        for (Object item : array) Objects.requireNonNull(item, "JSON array element is null; use JsonNull.NULL");
+        return array.length == 0 ? EMPTY : new JsonArray(array);
     }
 
     public List<Json> items() {
@@ -37,15 +38,20 @@ public final class JsonArray implements Json, Iterable<Json> {
     }
 
     public int size() {
-        return items.size();
+        return items.array.length;
     }
 
     public boolean isEmpty() {
-        return items.isEmpty();
+        return items.array.length == 0;
     }
 
     public Json get(int index) {
         return items.get(index);
+    }
+
+    /** The element at {@code index}, as stored: a Json, typed Object so that reading it costs no type check. */
+    Object itemAt(int index) {
+        return items.array[index];
     }
 
     @Override
@@ -70,20 +76,20 @@ public final class JsonArray implements Json, Iterable<Json> {
 
     /** An unmodifiable list straight over an exact-size array: one object, where ArrayList needs a wrapper too. */
     private static final class Items extends AbstractList<Json> implements RandomAccess {
-        private final Json[] items;
+        private final Object[] array; // Json values; an Object[] for the reason Members.values gives
 
-        Items(Json[] items) {
-            this.items = items;
+        Items(Object[] array) {
+            this.array = array;
         }
 
         @Override
         public Json get(int index) {
-            return items[Objects.checkIndex(index, items.length)];
+            return (Json) array[Objects.checkIndex(index, array.length)];
         }
 
         @Override
         public int size() {
-            return items.length;
+            return array.length;
         }
     }
 }

@@ -15,17 +15,17 @@ import java.util.function.BiConsumer;
  * error: {@code string("method")} on {@code {"method":1}} says "member \"method\" must be a string, found number".
  */
 public sealed class JsonObject implements Json {
-    static final JsonObject EMPTY = new JsonObject(new String[0], new Json[0], 0, null);
+    static final JsonObject EMPTY = new JsonObject(new String[0], new Object[0], 0, null);
 
     // Members in order, in two arrays that may be longer than size; a hash index over the keys once there are
     // more than Members.LINEAR of them. A parsed object costs these three arrays, not a map entry per member.
     private final String[] keys;
-    private final Json[] values;
+    private final Object[] values; // Object[], not Json[]: see Members.values
     private final int size;
     private final int[] index;
     private Map<String, Json> view; // made on first use; racing threads each make an equal one
 
-    private JsonObject(String[] keys, Json[] values, int size, int[] index) {
+    private JsonObject(String[] keys, Object[] values, int size, int[] index) {
         this.keys = keys;
         this.values = values;
         this.size = size;
@@ -117,14 +117,15 @@ public sealed class JsonObject implements Json {
     /** The member, or null when absent. A JSON null member is returned as {@link JsonNull#NULL}. */
     public Json get(String name) {
         int i = find(name, keys, size, index);
-        return i < 0 ? null : values[i];
+        return i < 0 ? null : (Json) values[i];
     }
 
     String keyAt(int i) {
         return keys[i];
     }
 
-    Json valueAt(int i) {
+    /** The value of the {@code i}th member, as stored: a Json, typed Object so that reading it costs no type check. */
+    Object valueAt(int i) {
         return values[i];
     }
 
@@ -188,7 +189,7 @@ public sealed class JsonObject implements Json {
         if (!has(name)) return this;
         var copy = new Members(size);
         for (int i = 0; i < size; i++) {
-            if (!keys[i].equals(name)) copy.put(keys[i], values[i]);
+            if (!keys[i].equals(name)) copy.put(keys[i], (Json) values[i]);
         }
         return wrap(copy);
     }
@@ -365,7 +366,7 @@ public sealed class JsonObject implements Json {
                         public Entry<String, Json> next() {
                             if (next >= object.size) throw new NoSuchElementException();
                             int i = next++;
-                            return new SimpleImmutableEntry<>(object.keys[i], object.values[i]);
+                            return new SimpleImmutableEntry<>(object.keys[i], (Json) object.values[i]);
                         }
                     };
                 }
@@ -375,7 +376,7 @@ public sealed class JsonObject implements Json {
         @Override
         public void forEach(BiConsumer<? super String, ? super Json> action) {
             for (int i = 0; i < object.size; i++) {
-                action.accept(object.keys[i], object.values[i]);
+                action.accept(object.keys[i], (Json) object.values[i]);
             }
         }
 

@@ -87,7 +87,7 @@ public final class JsonParser {
      */
     private static final class Frame {
         boolean array;                        // which of the two this frame holds now
-        Json[] items;                         // the elements so far, while an array
+        Object[] items;                       // the elements so far, while an array (see Members.values)
         int count;
         Members members;                      // the members so far, while an object
         String name;                          // the key whose value is being parsed
@@ -191,7 +191,7 @@ public final class JsonParser {
                             Frame frame = push(depth++);
                             frame.array = true;
                             frame.count = 0;
-                            if (frame.items == null) frame.items = new Json[4];
+                            if (frame.items == null) frame.items = new Object[4];
                             context = FIRST_ELEMENT;
                             continue next;
                         }

@@ -1,7 +1,6 @@
 package dev.jmcp.json;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -66,7 +65,7 @@ public final class JsonWriter {
 
     /** One open array or object; frames are reused by depth. */
     private static final class Frame {
-        List<Json> items;                              // set while this frame is an array
+        JsonArray array;                               // set while this frame is an array
         int index;                                     // the next element to write
         JsonObject object;                             // set while this frame is an object
     }
@@ -74,7 +73,7 @@ public final class JsonWriter {
     private static void walk(Json root, Utf8Output out) {
         Frame[] frames = new Frame[8];
         int depth = 0;
-        Json value = root;
+        Object value = root; // a Json; Object because JsonObject.valueAt gives one
         next:
         while (true) {
             if (value instanceof JsonObject object && !object.isEmpty() && !(object instanceof JsonObject.Prewritten)) {
@@ -108,23 +107,23 @@ public final class JsonWriter {
                     frame = frame(frames, depth);
                 }
                 depth++;
-                frame.items = array.items();
+                frame.array = array;
                 frame.index = 1;
                 out.punct('[');
-                value = frame.items.get(0);
+                value = array.itemAt(0);
                 continue;
             }
             scalar(value, out);
             while (depth > 0) {
                 Frame frame = frames[depth - 1];
-                if (frame.items != null) {
-                    if (frame.index < frame.items.size()) {
+                if (frame.array != null) {
+                    if (frame.index < frame.array.size()) {
                         out.punct(',');
-                        value = frame.items.get(frame.index++);
+                        value = frame.array.itemAt(frame.index++);
                         continue next;
                     }
                     out.punct(']');
-                    frame.items = null;
+                    frame.array = null;
                 } else {
                     JsonObject object = frame.object;
                     if (frame.index < object.size()) {
@@ -156,7 +155,7 @@ public final class JsonWriter {
     }
 
     /** Everything but a non-empty array or object. */
-    private static void scalar(Json value, Utf8Output out) {
+    private static void scalar(Object value, Utf8Output out) {
         // instanceof, not a pattern switch: this runs in every cold start (core/README.md, "Cold start")
         if (value instanceof JsonString s) {
             out.string(s.value());

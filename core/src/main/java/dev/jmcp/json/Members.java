@@ -12,7 +12,11 @@ final class Members {
     static final int LINEAR = 8;
 
     String[] keys;
-    Json[] values;
+    /**
+     * Json values, in an Object[]: a store into a Json[] costs a type check (the JIT does not trust interface types,
+     * so it checks each value against Json), a store into an Object[] none.
+     */
+    Object[] values;
     int size;
     /** Open addressing with linear probing: slot holds position + 1, 0 is empty; at most half full. */
     int[] index;
@@ -22,7 +26,7 @@ final class Members {
     Members(int capacity) {
         int n = Math.max(capacity, 2);
         keys = new String[n];
-        values = new Json[n];
+        values = new Object[n];
     }
 
     static int spread(int hash) {
@@ -59,7 +63,7 @@ final class Members {
 
     void putAll(JsonObject other) {
         for (int i = 0, n = other.size(); i < n; i++) {
-            put(other.keyAt(i), other.valueAt(i));
+            put(other.keyAt(i), (Json) other.valueAt(i));
         }
     }
 
