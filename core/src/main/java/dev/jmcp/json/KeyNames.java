@@ -16,7 +16,7 @@ package dev.jmcp.json;
 final class KeyNames {
     /** The longest key held: three longs of bytes. */
     static final int MAX_LENGTH = 24;
-    /** Slots of {@link #SHARED}: room for the well-known names and several hundred more, about 100 KB when full. */
+    /** Slots of {@link #SHARED}, a power of two: the well-known names and several hundred more, about 100 KB when full. */
     private static final int SLOTS = 1024;
 
     /** The table every parse uses: MCP's and JSON-RPC's member names, then whatever other keys parses meet. */
@@ -29,10 +29,9 @@ final class KeyNames {
     private final int shift;       // 64 - log2(slots): the top bits of the hash pick the slot
     private final Entry[] slots;
 
-    KeyNames(int slots) {
-        if (Integer.bitCount(slots) != 1) throw new IllegalArgumentException("slots must be a power of two: " + slots);
-        shift = 64 - Integer.numberOfTrailingZeros(slots);
-        this.slots = new Entry[slots];
+    private KeyNames() {
+        shift = 64 - Integer.numberOfTrailingZeros(SLOTS);
+        slots = new Entry[SLOTS];
     }
 
     /**
@@ -78,7 +77,7 @@ final class KeyNames {
     }
 
     private static KeyNames wellKnown() {
-        var table = new KeyNames(SLOTS);
+        var table = new KeyNames();
         for (String name : new String[]{
                 // JSON-RPC
                 "jsonrpc", "id", "method", "params", "result", "error", "code", "message", "data",
