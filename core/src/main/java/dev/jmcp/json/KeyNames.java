@@ -16,7 +16,7 @@ package dev.jmcp.json;
 final class KeyNames {
     /** The longest key held: three longs of bytes. */
     static final int MAX_LENGTH = 24;
-    /** Slots of {@link #SHARED}, a power of two: the well-known names and several hundred more, about 100 KB when full. */
+    /** Slots of {@link #SHARED}, a power of two: the well-known names and hundreds more, about 100 KB when full. */
     private static final int SLOTS = 1024;
 
     /** The table every parse uses: MCP's and JSON-RPC's member names, then whatever other keys parses meet. */
