@@ -18,6 +18,8 @@ final class KeyNames {
     static final int MAX_LENGTH = 24;
     /** Slots of {@link #SHARED}, a power of two: the well-known names and hundreds more, about 100 KB when full. */
     private static final int SLOTS = 1024;
+    /** 64 - log2(SLOTS): the top bits of a key's hash pick its slot. */
+    private static final int SHIFT = 64 - Integer.numberOfTrailingZeros(SLOTS);
 
     /** The table every parse uses: MCP's and JSON-RPC's member names, then whatever other keys parses meet. */
     static final KeyNames SHARED = wellKnown();
@@ -26,12 +28,9 @@ final class KeyNames {
     private record Entry(long w0, long w1, long w2, String name, boolean wellKnown) {
     }
 
-    private final int shift;       // 64 - log2(slots): the top bits of the hash pick the slot
-    private final Entry[] slots;
+    private final Entry[] slots = new Entry[SLOTS];
 
     private KeyNames() {
-        shift = 64 - Integer.numberOfTrailingZeros(SLOTS);
-        slots = new Entry[SLOTS];
     }
 
     /**
@@ -52,13 +51,13 @@ final class KeyNames {
 
     /** The held name for the packed key, or null. */
     String find(long w0, long w1, long w2, long hash) {
-        Entry entry = slots[(int) (hash >>> shift)];
+        Entry entry = slots[(int) (hash >>> SHIFT)];
         return entry != null && entry.w0 == w0 && entry.w1 == w1 && entry.w2 == w2 ? entry.name : null;
     }
 
     /** Holds {@code name} for the packed key, replacing whatever shared its slot unless that is a well-known name. */
     void remember(long w0, long w1, long w2, long hash, String name) {
-        int slot = (int) (hash >>> shift);
+        int slot = (int) (hash >>> SHIFT);
         Entry old = slots[slot];
         if (old == null || !old.wellKnown) slots[slot] = new Entry(w0, w1, w2, name, false);
     }
@@ -72,7 +71,7 @@ final class KeyNames {
         long w0 = word(b, 0, b.length, 0, 8);
         long w1 = word(b, 0, b.length, 8, 16);
         long w2 = word(b, 0, b.length, 16, 24);
-        int slot = (int) (hash(w0, w1, w2) >>> shift);
+        int slot = (int) (hash(w0, w1, w2) >>> SHIFT);
         if (slots[slot] == null) slots[slot] = new Entry(w0, w1, w2, name, true);
     }
 
