@@ -24,8 +24,9 @@ import java.util.function.Predicate;
 
 /**
  * Runs jmcp against the official Java and TypeScript SDK servers side by side, on this machine, in one run: load
- * (wrk over loopback HTTP), a JFR profile of jmcp under that load, cold start, and the JSON codec (JMH). Writes {@code bench/results/<date>.json} and
- * {@code bench/results/report.html}, and prints the ratios. {@code bench/run.sh} builds everything and calls this.
+ * (wrk over loopback HTTP), a JFR profile of jmcp under that load, cold start, and the JSON codec (JMH). Writes
+ * {@code bench/results/<date>.json} and a page of charts ({@code bench/results/report.html} for a full run), and prints
+ * the ratios. {@code bench/run.sh} builds everything and calls this.
  *
  * <pre>{@code
  * java -cp ... dev.jmcp.bench.Bench --root . --classpath bench/target/classpath.txt --node node \
@@ -121,7 +122,7 @@ public final class Bench {
         String name = started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm", Locale.ROOT)) + (plan.quick ? "-quick" : "") + ".json";
         Path file = results.resolve(name);
         Files.write(file, Json.writeUtf8(json));
-        Path report = results.resolve("report.html");
+        Path report = results.resolve(reportName(name, plan.quick, options.phases));
         Files.writeString(report, Report.html(json, summary, options.root.relativize(file).toString()));
 
         System.out.println();
@@ -300,6 +301,14 @@ public final class Bench {
                     r.has("cpuMedianMs") ? String.format(Locale.ROOT, "  CPU %.0f ms", r.number("cpuMedianMs").doubleValue()) : "");
         }
         return results;
+    }
+
+    /**
+     * report.html is the page of the latest full run; a quick or partial run gets its own page beside its JSON, so that
+     * timing one phase again never replaces the full picture with a part of it.
+     */
+    static String reportName(String resultName, boolean quick, Set<String> phases) {
+        return !quick && phases.containsAll(Options.PHASES) ? "report.html" : resultName.replace(".json", ".html");
     }
 
     @SafeVarargs
