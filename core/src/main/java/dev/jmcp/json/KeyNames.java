@@ -18,7 +18,7 @@ final class KeyNames {
     static final int MAX_LENGTH = 24;
     /** Slots of {@link #SHARED}, a power of two: the well-known names and hundreds more, about 100 KB when full. */
     private static final int SLOTS = 1024;
-    /** 64 - log2(SLOTS): the top bits of a key's hash pick its slot. */
+    /** 64 - log2(SLOTS). */
     private static final int SHIFT = 64 - Integer.numberOfTrailingZeros(SLOTS);
 
     /** The table every parse uses: MCP's and JSON-RPC's member names, then whatever other keys parses meet. */
@@ -49,15 +49,20 @@ final class KeyNames {
         return h ^ h >>> 29;
     }
 
+    /** The slot of a key with this hash: its top bits. */
+    private static int slot(long hash) {
+        return (int) (hash >>> SHIFT);
+    }
+
     /** The held name for the packed key, or null. */
     String find(long w0, long w1, long w2, long hash) {
-        Entry entry = slots[(int) (hash >>> SHIFT)];
+        Entry entry = slots[slot(hash)];
         return entry != null && entry.w0 == w0 && entry.w1 == w1 && entry.w2 == w2 ? entry.name : null;
     }
 
     /** Holds {@code name} for the packed key, replacing whatever shared its slot unless that is a well-known name. */
     void remember(long w0, long w1, long w2, long hash, String name) {
-        int slot = (int) (hash >>> SHIFT);
+        int slot = slot(hash);
         Entry old = slots[slot];
         if (old == null || !old.wellKnown) slots[slot] = new Entry(w0, w1, w2, name, false);
     }
@@ -71,7 +76,7 @@ final class KeyNames {
         long w0 = word(b, 0, b.length, 0, 8);
         long w1 = word(b, 0, b.length, 8, 16);
         long w2 = word(b, 0, b.length, 16, 24);
-        int slot = (int) (hash(w0, w1, w2) >>> SHIFT);
+        int slot = slot(hash(w0, w1, w2));
         if (slots[slot] == null) slots[slot] = new Entry(w0, w1, w2, name, true);
     }
 
